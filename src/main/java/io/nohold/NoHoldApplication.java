@@ -1,0 +1,15 @@
+package io.nohold;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class NoHoldApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(NoHoldApplication.class, args);
+    }
+
+}

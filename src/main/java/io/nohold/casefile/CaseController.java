@@ -1,0 +1,120 @@
+package io.nohold.casefile;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.nohold.casefile.CaseEvent.Category;
+import io.nohold.casefile.CaseView.ContactEntry;
+import io.nohold.casefile.CaseView.Deadlines;
+import io.nohold.casefile.CaseView.Entry;
+import io.nohold.casefile.CaseView.History;
+import io.nohold.casefile.CaseView.NotificationEntry;
+import io.nohold.casefile.CaseView.OpenTask;
+import io.nohold.casefile.CaseView.Party;
+import io.nohold.contact.ContactRepository;
+import io.nohold.customer.CustomerRepository;
+import io.nohold.notification.NotificationOutbox;
+import io.nohold.region.Region;
+import io.nohold.region.RegionDirectory;
+import io.nohold.system.ApiException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/cases")
+class CaseController {
+
+    private final CaseRepository cases;
+
+    private final CaseHistory history;
+
+    private final ContactRepository contacts;
+
+    private final CustomerRepository customers;
+
+    private final RegionDirectory directory;
+
+    private final NotificationOutbox outbox;
+
+    private final TaskService tasks;
+
+    CaseController(CaseRepository cases, CaseHistory history, ContactRepository contacts, CustomerRepository customers,
+            RegionDirectory directory, NotificationOutbox outbox, TaskService tasks) {
+        this.cases = cases;
+        this.history = history;
+        this.contacts = contacts;
+        this.customers = customers;
+        this.directory = directory;
+        this.outbox = outbox;
+        this.tasks = tasks;
+    }
+
+    @GetMapping("/{caseNumber}")
+    CaseView view(@PathVariable String caseNumber) {
+        CaseRecord record = cases.find(caseNumber).orElseThrow(() -> ApiException.notFound("case", caseNumber));
+        Optional<Region> region = Optional.ofNullable(record.regionId()).flatMap(directory::findRegion);
+        Party customer = customers.findById(record.customerId())
+            .map(c -> new Party(c.id(), c.displayName()))
+            .orElse(new Party(record.customerId(), null));
+        List<CaseEvent> events = history.of(caseNumber);
+        History caseHistory = new History(
+                contacts.ofCase(caseNumber)
+                    .stream()
+                    .map(c -> new ContactEntry(c.id(), c.channel(), c.externalId(), c.receivedAt(), c.subject(), c.message(),
+                            c.status().name()))
+                    .toList(),
+                entries(events, Category.TASK), entries(events, Category.SLA), entries(events, Category.ESCALATION),
+                events.stream()
+                    .filter(e -> e.category() == Category.CASE || e.category() == Category.ACCOMMODATION)
+                    .map(CaseController::entry)
+                    .toList(),
+                outbox.ofCase(caseNumber)
+                    .stream()
+                    .map(n -> new NotificationEntry(n.createdAt(), n.recipientKind().name(), n.recipient(), n.kind(), n.text(),
+                            n.deliveredAt()))
+                    .toList());
+        boolean open = record.state().open();
+        return new CaseView(record.caseNumber(), record.state(), customer,
+                region.map(r -> new Party(r.id(), r.name())).orElse(null), record.regionUnresolved(),
+                person(record.personalRepId()), person(record.handlerId()),
+                open && record.handlerId() == null ? region.map(Region::repGroup).orElse(null) : null, record.channel(),
+                record.subject(), record.receivedAt(), record.promisedBy(),
+                new Deadlines(record.personalWindowEndsAt(), record.promisedBy(), record.resolutionDueAt()),
+                record.resolvedAt(), record.resolvedBy(), record.closedAt(), openTasks(caseNumber), caseHistory);
+    }
+
+    private List<OpenTask> openTasks(String caseNumber) {
+        return tasks.createTaskQuery()
+            .processInstanceBusinessKey(caseNumber)
+            .orderByTaskCreateTime()
+            .asc()
+            .list()
+            .stream()
+            .map(task -> new OpenTask(task.getId(), task.getName(), task.getAssignee(),
+                    tasks.getIdentityLinksForTask(task.getId())
+                        .stream()
+                        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                        .map(IdentityLink::getGroupId)
+                        .toList(),
+                    task.getDueDate() == null ? null : task.getDueDate().toInstant()))
+            .toList();
+    }
+
+    private Party person(String repId) {
+        return directory.findRep(repId).map(r -> new Party(r.id(), r.name())).orElse(repId == null ? null : new Party(repId, null));
+    }
+
+    private static List<Entry> entries(List<CaseEvent> events, Category category) {
+        return events.stream().filter(e -> e.category() == category).map(CaseController::entry).toList();
+    }
+
+    private static Entry entry(CaseEvent e) {
+        return new Entry(e.at(), e.type(), e.actor(), e.outcome(), e.detail());
+    }
+
+}

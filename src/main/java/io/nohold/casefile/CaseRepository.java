@@ -1,0 +1,160 @@
+package io.nohold.casefile;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import io.nohold.system.EngineClock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class CaseRepository {
+
+    private static final String COLUMNS = """
+            case_number, customer_id, state, channel, subject, region_id, region_unresolved, personal_rep_id, handler_id,
+            received_at, promised_by, personal_window_ends_at, resolution_due_at, resolved_at, resolved_by, closed_at,
+            process_instance_id""";
+
+    private final JdbcClient jdbc;
+
+    private final String nextCaseNumberSql;
+
+    CaseRepository(JdbcClient jdbc, DataSource dataSource) throws Exception {
+        this.jdbc = jdbc;
+        String product = JdbcUtils.extractDatabaseMetaData(dataSource, meta -> meta.getDatabaseProductName());
+        this.nextCaseNumberSql = product.toLowerCase().contains("postgres") ? "SELECT nextval('case_number_seq')"
+                : "SELECT NEXT VALUE FOR case_number_seq";
+    }
+
+    public String nextCaseNumber() {
+        long next = jdbc.sql(nextCaseNumberSql).query(Long.class).single();
+        return String.format("NH-%06d", next);
+    }
+
+    public void insert(String caseNumber, String customerId, String channel, String subject, Instant receivedAt) {
+        jdbc.sql("""
+                INSERT INTO support_case (case_number, customer_id, state, channel, subject, region_unresolved, received_at)
+                VALUES (?, ?, ?, ?, ?, FALSE, ?)""")
+            .param(caseNumber)
+            .param(customerId)
+            .param(CaseState.OPEN.name())
+            .param(channel)
+            .param(subject)
+            .param(EngineClock.utc(receivedAt))
+            .update();
+    }
+
+    public Optional<CaseRecord> find(String caseNumber) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM support_case WHERE case_number = ?")
+            .param(caseNumber)
+            .query(CaseRepository::map)
+            .optional();
+    }
+
+    public CaseRecord get(String caseNumber) {
+        return find(caseNumber).orElseThrow(() -> new IllegalStateException("unknown case " + caseNumber));
+    }
+
+    /** The customer's most recent case that is not closed. */
+    public Optional<CaseRecord> findOpenCaseOf(String customerId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM support_case WHERE customer_id = ? AND state <> 'CLOSED'"
+                + " ORDER BY received_at DESC, case_number DESC LIMIT 1")
+            .param(customerId)
+            .query(CaseRepository::map)
+            .optional();
+    }
+
+    public List<CaseRecord> casesOf(String customerId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM support_case WHERE customer_id = ? ORDER BY received_at DESC, case_number DESC")
+            .param(customerId)
+            .query(CaseRepository::map)
+            .list();
+    }
+
+    public void setProcessInstance(String caseNumber, String processInstanceId) {
+        update("UPDATE support_case SET process_instance_id = ? WHERE case_number = ?", processInstanceId, caseNumber);
+    }
+
+    public void setRegion(String caseNumber, String regionId, boolean unresolved) {
+        jdbc.sql("UPDATE support_case SET region_id = ?, region_unresolved = ? WHERE case_number = ?")
+            .param(regionId)
+            .param(unresolved)
+            .param(caseNumber)
+            .update();
+    }
+
+    public void setPersonalRep(String caseNumber, String repId) {
+        update("UPDATE support_case SET personal_rep_id = ? WHERE case_number = ?", repId, caseNumber);
+    }
+
+    public void setPromise(String caseNumber, String handlerId, Instant receivedAt, Instant promisedBy,
+            Instant personalWindowEndsAt, Instant resolutionDueAt) {
+        jdbc.sql("""
+                UPDATE support_case SET state = 'OPEN', handler_id = ?, received_at = ?, promised_by = ?,
+                  personal_window_ends_at = ?, resolution_due_at = ?, resolved_at = NULL, resolved_by = NULL
+                WHERE case_number = ?""")
+            .param(handlerId)
+            .param(EngineClock.utc(receivedAt))
+            .param(EngineClock.utc(promisedBy))
+            .param(EngineClock.utc(personalWindowEndsAt))
+            .param(EngineClock.utc(resolutionDueAt))
+            .param(caseNumber)
+            .update();
+    }
+
+    public void setHandler(String caseNumber, String handlerId) {
+        update("UPDATE support_case SET handler_id = ? WHERE case_number = ?", handlerId, caseNumber);
+    }
+
+    public void setResolutionDue(String caseNumber, Instant resolutionDueAt) {
+        jdbc.sql("UPDATE support_case SET resolution_due_at = ? WHERE case_number = ?")
+            .param(EngineClock.utc(resolutionDueAt))
+            .param(caseNumber)
+            .update();
+    }
+
+    public void setState(String caseNumber, CaseState state) {
+        update("UPDATE support_case SET state = ? WHERE case_number = ?", state.name(), caseNumber);
+    }
+
+    public void resolve(String caseNumber, Instant at, String by) {
+        jdbc.sql("UPDATE support_case SET state = 'RESOLVED', resolved_at = ?, resolved_by = ? WHERE case_number = ?")
+            .param(EngineClock.utc(at))
+            .param(by)
+            .param(caseNumber)
+            .update();
+    }
+
+    public void close(String caseNumber, Instant at) {
+        jdbc.sql("UPDATE support_case SET state = 'CLOSED', closed_at = ? WHERE case_number = ?")
+            .param(EngineClock.utc(at))
+            .param(caseNumber)
+            .update();
+    }
+
+    private void update(String sql, String value, String caseNumber) {
+        jdbc.sql(sql).param(value).param(caseNumber).update();
+    }
+
+    private static CaseRecord map(ResultSet rs, int row) throws SQLException {
+        return new CaseRecord(rs.getString("case_number"), rs.getString("customer_id"),
+                CaseState.valueOf(rs.getString("state")), rs.getString("channel"), rs.getString("subject"),
+                rs.getString("region_id"), rs.getBoolean("region_unresolved"), rs.getString("personal_rep_id"),
+                rs.getString("handler_id"), instant(rs, "received_at"), instant(rs, "promised_by"),
+                instant(rs, "personal_window_ends_at"), instant(rs, "resolution_due_at"), instant(rs, "resolved_at"),
+                rs.getString("resolved_by"), instant(rs, "closed_at"), rs.getString("process_instance_id"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+}

@@ -1,0 +1,36 @@
+package io.nohold.casefile;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A case as the API shows it: where it stands, who holds it, the promise and deadlines, and its whole history. */
+public record CaseView(String caseNumber, CaseState state, Party customer, Party region, boolean regionUnresolved,
+        Party personalRep, Party handler, String offeredTo, String channel, String subject, Instant receivedAt,
+        Instant promisedBy, Deadlines deadlines, Instant resolvedAt, String resolvedBy, Instant closedAt,
+        List<OpenTask> openTasks, History history) {
+
+    public record Party(String id, String name) {
+    }
+
+    public record Deadlines(Instant personalWindowEndsAt, Instant firstResponse, Instant resolution) {
+    }
+
+    public record OpenTask(String id, String name, String assignee, List<String> candidateGroups, Instant due) {
+    }
+
+    public record ContactEntry(long id, String channel, String externalId, Instant receivedAt, String subject,
+            String message, String status) {
+    }
+
+    public record Entry(Instant at, String type, String actor, String outcome, String detail) {
+    }
+
+    public record NotificationEntry(Instant at, String recipientKind, String recipient, String kind, String text,
+            Instant deliveredAt) {
+    }
+
+    public record History(List<ContactEntry> contacts, List<Entry> completedTasks, List<Entry> slaEvents,
+            List<Entry> escalations, List<Entry> caseEvents, List<NotificationEntry> notifications) {
+    }
+
+}

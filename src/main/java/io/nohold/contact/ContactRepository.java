@@ -1,0 +1,102 @@
+package io.nohold.contact;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import io.nohold.system.EngineClock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ContactRepository {
+
+    private static final String COLUMNS = """
+            id, channel, external_id, customer_id, case_number, subject, message, public_post, new_topic, received_at,
+            status, failure""";
+
+    private final JdbcClient jdbc;
+
+    ContactRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(Channel channel, ContactRequest request, String customerId, java.time.Instant receivedAt) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO contact (channel, external_id, customer_id, subject, message, public_post, new_topic,
+                                     received_at, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            .param(channel.name())
+            .param(request.externalId().trim())
+            .param(customerId)
+            .param(request.subject())
+            .param(request.message())
+            .param(request.publicPost())
+            .param(request.startsNewTopic())
+            .param(EngineClock.utc(receivedAt))
+            .param(ContactStatus.RECEIVED.name())
+            .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    Optional<StoredContact> findByExternalId(Channel channel, String externalId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contact WHERE channel = ? AND external_id = ?")
+            .param(channel.name())
+            .param(externalId.trim())
+            .query(ContactRepository::map)
+            .optional();
+    }
+
+    public Optional<StoredContact> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contact WHERE id = ?").param(id).query(ContactRepository::map).optional();
+    }
+
+    public List<StoredContact> ofCase(String caseNumber) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contact WHERE case_number = ? ORDER BY id")
+            .param(caseNumber)
+            .query(ContactRepository::map)
+            .list();
+    }
+
+    List<StoredContact> failed(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contact WHERE status = 'FAILED' ORDER BY id LIMIT ?")
+            .param(limit)
+            .query(ContactRepository::map)
+            .list();
+    }
+
+    /**
+     * Takes the contact for processing. Of two requests for the same contact, the second waits for the first's
+     * transaction and then finds nothing left to do.
+     */
+    boolean claim(long id) {
+        return jdbc.sql("UPDATE contact SET status = 'RECEIVED', failure = NULL WHERE id = ? AND status IN ('RECEIVED', 'FAILED')")
+            .param(id)
+            .update() == 1;
+    }
+
+    void attachToCase(long id, String caseNumber, ContactStatus status) {
+        jdbc.sql("UPDATE contact SET case_number = ?, status = ? WHERE id = ?").param(caseNumber).param(status.name()).param(id).update();
+    }
+
+    void markFailed(long id, String failure) {
+        jdbc.sql("UPDATE contact SET status = 'FAILED', failure = ? WHERE id = ? AND status IN ('RECEIVED', 'FAILED')")
+            .param(failure.length() <= 2000 ? failure : failure.substring(0, 2000))
+            .param(id)
+            .update();
+    }
+
+    private static StoredContact map(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime received = rs.getObject("received_at", OffsetDateTime.class);
+        return new StoredContact(rs.getLong("id"), rs.getString("channel"), rs.getString("external_id"),
+                rs.getString("customer_id"), rs.getString("case_number"), rs.getString("subject"),
+                rs.getString("message"), rs.getBoolean("public_post"), rs.getBoolean("new_topic"),
+                received.toInstant(), ContactStatus.valueOf(rs.getString("status")), rs.getString("failure"));
+    }
+
+}

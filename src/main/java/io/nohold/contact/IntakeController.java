@@ -1,0 +1,61 @@
+package io.nohold.contact;
+
+import java.util.List;
+
+import io.nohold.system.ApiError;
+import io.nohold.system.ApiException;
+import io.nohold.system.FieldProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** One call per contact: 201 with the case, handler and promise; 200 with the same answer when it is sent again. */
+@RestController
+@RequestMapping("/api/contacts")
+class IntakeController {
+
+    private final IntakeService intake;
+
+    IntakeController(IntakeService intake) {
+        this.intake = intake;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<IntakeAnswer> submit(@RequestBody(required = false) ContactRequest request) {
+        List<FieldProblem> problems = ContactRequestValidator.problems(request);
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+        IntakeService.Submission submission = intake.submit(request);
+        return ResponseEntity.status(submission.created() ? HttpStatus.CREATED : HttpStatus.OK).body(submission.answer());
+    }
+
+    @GetMapping("/{id}")
+    StoredContact contact(@PathVariable long id) {
+        return intake.contact(id).orElseThrow(() -> ApiException.notFound("contact", String.valueOf(id)));
+    }
+
+    /** Contacts that are stored but whose case could not be opened: what an operator looks at. */
+    @GetMapping(params = "status=FAILED")
+    List<StoredContact> failed(@RequestParam String status, @RequestParam(defaultValue = "100") int limit) {
+        return intake.failedContacts(Math.max(1, Math.min(limit, 1000)));
+    }
+
+    @ExceptionHandler(IntakeFailedException.class)
+    ResponseEntity<ApiError> failed(IntakeFailedException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+            .header("Retry-After", "30")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(new ApiError("contact " + e.contactId() + " is stored, but its case could not be opened ("
+                    + e.getMessage() + "); send it again with the same externalId to retry"));
+    }
+
+}

@@ -1,0 +1,60 @@
+package io.nohold.customer;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.nohold.casefile.CaseRecord;
+import io.nohold.casefile.CaseRepository;
+import io.nohold.region.RegionDirectory;
+import io.nohold.system.ApiException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/customers")
+class CustomerController {
+
+    private final CustomerRepository customers;
+
+    private final CaseRepository cases;
+
+    private final RegionDirectory directory;
+
+    CustomerController(CustomerRepository customers, CaseRepository cases, RegionDirectory directory) {
+        this.customers = customers;
+        this.cases = cases;
+        this.directory = directory;
+    }
+
+    @GetMapping("/{id}")
+    CustomerView view(@PathVariable String id) {
+        Customer customer = customers.findById(id).orElseThrow(() -> ApiException.notFound("customer", id));
+        List<CaseRecord> all = cases.casesOf(id);
+        return new CustomerView(customer.id(), customer.name(), customer.email(), customer.phone(), customer.postalCode(),
+                customer.country(), customer.tier(),
+                customer.regionId() == null ? null
+                        : directory.findRegion(customer.regionId()).map(r -> new Party(r.id(), r.name())).orElse(null),
+                directory.findRep(customer.personalRepId()).map(r -> new Party(r.id(), r.name())).orElse(null),
+                all.stream().filter(c -> c.state().open()).map(CustomerController::summary).toList(),
+                all.stream().filter(c -> !c.state().open()).map(CustomerController::summary).toList());
+    }
+
+    private static CaseSummary summary(CaseRecord record) {
+        return new CaseSummary(record.caseNumber(), record.state().name(), record.channel(), record.subject(),
+                record.receivedAt(), record.handlerId(), record.resolvedAt(), record.closedAt());
+    }
+
+    record Party(String id, String name) {
+    }
+
+    record CaseSummary(String caseNumber, String state, String channel, String subject, Instant receivedAt,
+            String handlerId, Instant resolvedAt, Instant closedAt) {
+    }
+
+    record CustomerView(String id, String name, String email, String phone, String postalCode, String country, Tier tier,
+            Party region, Party personalRep, List<CaseSummary> openCases, List<CaseSummary> pastCases) {
+    }
+
+}

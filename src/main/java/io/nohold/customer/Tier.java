@@ -1,0 +1,7 @@
+package io.nohold.customer;
+
+public enum Tier {
+
+    STANDARD, PREMIUM
+
+}

@@ -1,0 +1,91 @@
+package io.nohold.notification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import io.nohold.notification.Notification.RecipientKind;
+import io.nohold.system.EngineClock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The outbox of notifications to customers, reps and supervisors. Rows are written in the same transaction as the
+ * step that causes them, so a notification exists exactly when its step happened.
+ */
+@Repository
+public class NotificationOutbox {
+
+    private static final String COLUMNS = "id, case_number, recipient_kind, recipient, kind, text, created_at, delivered_at";
+
+    private final JdbcClient jdbc;
+
+    NotificationOutbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void toCustomer(String caseNumber, String customerId, String kind, String text) {
+        add(caseNumber, RecipientKind.CUSTOMER, customerId, kind, text);
+    }
+
+    public void toUser(String caseNumber, String userId, String kind, String text) {
+        add(caseNumber, RecipientKind.USER, userId, kind, text);
+    }
+
+    public void toGroup(String caseNumber, String groupId, String kind, String text) {
+        add(caseNumber, RecipientKind.GROUP, groupId, kind, text);
+    }
+
+    private void add(String caseNumber, RecipientKind recipientKind, String recipient, String kind, String text) {
+        jdbc.sql("""
+                INSERT INTO notification (case_number, recipient_kind, recipient, kind, text, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+            .param(caseNumber)
+            .param(recipientKind.name())
+            .param(recipient)
+            .param(kind)
+            .param(text.length() <= 2000 ? text : text.substring(0, 2000))
+            .param(EngineClock.utc(EngineClock.now()))
+            .update();
+    }
+
+    public List<Notification> ofCase(String caseNumber) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM notification WHERE case_number = ? ORDER BY id")
+            .param(caseNumber)
+            .query(NotificationOutbox::map)
+            .list();
+    }
+
+    public List<Notification> query(String recipient, boolean pendingOnly, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM notification WHERE 1 = 1");
+        if (recipient != null) {
+            sql.append(" AND recipient = :recipient");
+        }
+        if (pendingOnly) {
+            sql.append(" AND delivered_at IS NULL");
+        }
+        sql.append(" ORDER BY id LIMIT :limit");
+        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("limit", limit);
+        if (recipient != null) {
+            statement = statement.param("recipient", recipient);
+        }
+        return statement.query(NotificationOutbox::map).list();
+    }
+
+    public boolean markDelivered(long id) {
+        return jdbc.sql("UPDATE notification SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL")
+            .param(EngineClock.utc(EngineClock.now()))
+            .param(id)
+            .update() == 1 || jdbc.sql("SELECT COUNT(*) FROM notification WHERE id = ?").param(id).query(Integer.class).single() == 1;
+    }
+
+    private static Notification map(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime created = rs.getObject("created_at", OffsetDateTime.class);
+        OffsetDateTime delivered = rs.getObject("delivered_at", OffsetDateTime.class);
+        return new Notification(rs.getLong("id"), rs.getString("case_number"),
+                RecipientKind.valueOf(rs.getString("recipient_kind")), rs.getString("recipient"), rs.getString("kind"),
+                rs.getString("text"), created.toInstant(), delivered == null ? null : delivered.toInstant());
+    }
+
+}

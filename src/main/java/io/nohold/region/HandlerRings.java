@@ -1,0 +1,57 @@
+package io.nohold.region;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Who holds a contact: the own rep when available, else the region's named backups in order. The relationship
+ * always stays with the own rep; a backup only holds the contact.
+ */
+@Service
+public class HandlerRings {
+
+    private final RegionDirectory directory;
+
+    HandlerRings(RegionDirectory directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * The first handler for a contact: the own rep if available, else the previous handler of this case if
+     * available (a reopened case goes back to the same person), else the first available backup.
+     */
+    public Optional<Rep> firstHandler(String regionId, String personalRepId, String previousHandlerId) {
+        Optional<Rep> own = directory.findRep(personalRepId).filter(Rep::available);
+        if (own.isPresent()) {
+            return own;
+        }
+        Optional<Rep> previous = directory.findRep(previousHandlerId).filter(Rep::available);
+        if (previous.isPresent()) {
+            return previous;
+        }
+        return nextBackup(regionId, personalRepId, null);
+    }
+
+    /**
+     * The next available backup after {@code currentHandlerId} in the region's backup order, never the own rep or
+     * the current handler. Empty when the ring is exhausted.
+     */
+    public Optional<Rep> nextBackup(String regionId, String personalRepId, String currentHandlerId) {
+        List<Rep> order = directory.repsOf(regionId);
+        int start = 0;
+        for (int i = 0; i < order.size(); i++) {
+            Rep rep = order.get(i);
+            if (rep.id().equals(currentHandlerId) && !rep.id().equals(personalRepId)) {
+                start = i + 1;
+            }
+        }
+        return order.subList(start, order.size())
+            .stream()
+            .filter(Rep::available)
+            .filter(rep -> !rep.id().equals(personalRepId) && !rep.id().equals(currentHandlerId))
+            .findFirst();
+    }
+
+}

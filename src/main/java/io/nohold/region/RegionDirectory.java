@@ -1,0 +1,109 @@
+package io.nohold.region;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Regions, their routing rules and their reps. */
+@Repository
+public class RegionDirectory {
+
+    private final JdbcClient jdbc;
+
+    RegionDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Region> findRegion(String id) {
+        return jdbc.sql("SELECT id, name FROM region WHERE id = ?")
+            .param(id)
+            .query((rs, n) -> new Region(rs.getString("id"), rs.getString("name")))
+            .optional();
+    }
+
+    public Region region(String id) {
+        return findRegion(id).orElseThrow(() -> new IllegalStateException("unknown region " + id));
+    }
+
+    public List<Region> regions() {
+        return jdbc.sql("SELECT id, name FROM region ORDER BY id")
+            .query((rs, n) -> new Region(rs.getString("id"), rs.getString("name")))
+            .list();
+    }
+
+    public Optional<Rep> findRep(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT id, name, region_id, backup_rank, status FROM rep WHERE id = ?")
+            .param(id)
+            .query(RegionDirectory::rep)
+            .optional();
+    }
+
+    /** The reps of a region in its backup order. */
+    public List<Rep> repsOf(String regionId) {
+        return jdbc.sql("SELECT id, name, region_id, backup_rank, status FROM rep WHERE region_id = ? ORDER BY backup_rank, id")
+            .param(regionId)
+            .query(RegionDirectory::rep)
+            .list();
+    }
+
+    /** The region whose rule of this kind has the longest prefix of {@code value}. */
+    public Optional<String> matchRule(RuleKind kind, String value) {
+        return jdbc.sql("""
+                SELECT region_id FROM region_rule
+                WHERE kind = ? AND ? LIKE prefix || '%'
+                ORDER BY LENGTH(prefix) DESC, id
+                LIMIT 1""")
+            .param(kind.name())
+            .param(value)
+            .query(String.class)
+            .optional();
+    }
+
+    public boolean setStatus(String repId, RepStatus status) {
+        return jdbc.sql("UPDATE rep SET status = ? WHERE id = ?").param(status.name()).param(repId).update() == 1;
+    }
+
+    public void saveRegion(Region region) {
+        if (findRegion(region.id()).isEmpty()) {
+            jdbc.sql("INSERT INTO region (id, name) VALUES (?, ?)").param(region.id()).param(region.name()).update();
+        }
+    }
+
+    public void saveRule(String regionId, RuleKind kind, String prefix) {
+        int known = jdbc.sql("SELECT COUNT(*) FROM region_rule WHERE kind = ? AND prefix = ?")
+            .param(kind.name())
+            .param(prefix)
+            .query(Integer.class)
+            .single();
+        if (known == 0) {
+            jdbc.sql("INSERT INTO region_rule (region_id, kind, prefix) VALUES (?, ?, ?)")
+                .param(regionId)
+                .param(kind.name())
+                .param(prefix)
+                .update();
+        }
+    }
+
+    public void saveRep(Rep rep) {
+        if (findRep(rep.id()).isEmpty()) {
+            jdbc.sql("INSERT INTO rep (id, name, region_id, backup_rank, status) VALUES (?, ?, ?, ?, ?)")
+                .param(rep.id())
+                .param(rep.name())
+                .param(rep.regionId())
+                .param(rep.backupRank())
+                .param(rep.status().name())
+                .update();
+        }
+    }
+
+    private static Rep rep(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Rep(rs.getString("id"), rs.getString("name"), rs.getString("region_id"), rs.getInt("backup_rank"),
+                RepStatus.valueOf(rs.getString("status")));
+    }
+
+}

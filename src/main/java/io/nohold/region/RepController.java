@@ -1,0 +1,52 @@
+package io.nohold.region;
+
+import java.util.List;
+import java.util.Map;
+
+import io.nohold.system.ApiException;
+import io.nohold.system.FieldProblem;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/reps")
+class RepController {
+
+    private final RegionDirectory directory;
+
+    RepController(RegionDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GetMapping("/{id}")
+    Rep rep(@PathVariable String id) {
+        return directory.findRep(id).orElseThrow(() -> ApiException.notFound("rep", id));
+    }
+
+    @PutMapping("/{id}/availability")
+    Rep setAvailability(@PathVariable String id, @RequestBody Map<String, Object> body) {
+        Object status = body == null ? null : body.get("status");
+        RepStatus parsed = parseStatus(status);
+        if (!directory.setStatus(id, parsed)) {
+            throw ApiException.notFound("rep", id);
+        }
+        return directory.findRep(id).orElseThrow();
+    }
+
+    private static RepStatus parseStatus(Object status) {
+        if (status instanceof String text) {
+            for (RepStatus candidate : RepStatus.values()) {
+                if (candidate.name().equals(text)) {
+                    return candidate;
+                }
+            }
+        }
+        throw ApiException.invalid(List.of(new FieldProblem("status",
+                status == null ? "is required; one of AVAILABLE, AWAY, OFF" : "must be one of AVAILABLE, AWAY, OFF")));
+    }
+
+}

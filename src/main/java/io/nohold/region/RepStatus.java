@@ -1,0 +1,7 @@
+package io.nohold.region;
+
+public enum RepStatus {
+
+    AVAILABLE, AWAY, OFF
+
+}

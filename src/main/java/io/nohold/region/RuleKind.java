@@ -1,0 +1,8 @@
+package io.nohold.region;
+
+/** What a routing rule matches on, in the order they are tried. */
+public enum RuleKind {
+
+    POSTAL_CODE, PHONE, COUNTRY
+
+}

@@ -1,0 +1,161 @@
+package io.nohold.testsupport;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.nohold.contact.ContactRequest;
+import io.nohold.contact.IntakeAnswer;
+import io.nohold.contact.IntakeService;
+import io.nohold.customer.CustomerDetails;
+import io.nohold.region.RegionDirectory;
+import io.nohold.region.RepStatus;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/** Drives cases the way channels, reps, supervisors and time do, for the tests. */
+@Component
+public class CaseDriver {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final IntakeService intake;
+
+    private final TaskService tasks;
+
+    private final RuntimeService runtime;
+
+    private final ManagementService management;
+
+    private final IdentityService identity;
+
+    private final RegionDirectory directory;
+
+    CaseDriver(IntakeService intake, TaskService tasks, RuntimeService runtime, ManagementService management,
+            IdentityService identity, RegionDirectory directory) {
+        this.intake = intake;
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.management = management;
+        this.identity = identity;
+        this.directory = directory;
+    }
+
+    /** A customer nobody has seen before, in the region of the postal code (Hamburg 20xxx is North). */
+    public static CustomerDetails newCustomer(String postalCode) {
+        int n = SEQUENCE.incrementAndGet();
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        return new CustomerDetails(null, "Test Customer " + n, "customer-" + tag + "-" + n + "@example.com", null,
+                postalCode, "DE");
+    }
+
+    public IntakeAnswer submit(String channel, CustomerDetails customer, String message) {
+        return submit(channel, customer, message, false, false);
+    }
+
+    public IntakeAnswer submit(String channel, CustomerDetails customer, String message, boolean publicPost,
+            boolean newTopic) {
+        ContactRequest request = new ContactRequest(channel, "ext-" + UUID.randomUUID(), customer, "About " + message,
+                message, publicPost, newTopic);
+        return intake.submit(request).answer();
+    }
+
+    public ProcessInstance instance(String caseNumber) {
+        return runtime.createProcessInstanceQuery()
+            .processInstanceBusinessKey(caseNumber)
+            .processDefinitionKey("ContactLifecycle")
+            .singleResult();
+    }
+
+    public ProcessInstance escalation(String caseNumber) {
+        return runtime.createProcessInstanceQuery()
+            .processInstanceBusinessKey(caseNumber)
+            .processDefinitionKey("SupervisorEscalation")
+            .singleResult();
+    }
+
+    public Task task(String caseNumber, String taskDefinitionKey) {
+        return tasks.createTaskQuery()
+            .processInstanceBusinessKey(caseNumber)
+            .taskDefinitionKey(taskDefinitionKey)
+            .singleResult();
+    }
+
+    public List<String> candidateGroups(Task task) {
+        return tasks.getIdentityLinksForTask(task.getId())
+            .stream()
+            .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
+            .map(link -> link.getGroupId())
+            .toList();
+    }
+
+    /** The user completes the task with these form values, claiming it first when it is offered to their group. */
+    public void complete(String userId, Task task, Map<String, Object> values) {
+        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        identity.setAuthentication(userId, groups);
+        try {
+            if (task.getAssignee() == null) {
+                tasks.claim(task.getId(), userId);
+            }
+            tasks.complete(task.getId(), values);
+        }
+        finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    public Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /**
+     * Moves the engine clock and executes the jobs of these cases that fall due, as the job executor would. Other
+     * tests' cases are left alone.
+     */
+    public void passTime(Duration duration, String... caseNumbers) {
+        ClockUtil.setCurrentTime(Date.from(now().plus(duration)));
+        executeDueJobs(caseNumbers);
+    }
+
+    public void executeDueJobs(String... caseNumbers) {
+        for (int round = 0; round < 100; round++) {
+            List<Job> due = new java.util.ArrayList<>();
+            for (String caseNumber : caseNumbers) {
+                runtime.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(caseNumber)
+                    .list()
+                    .forEach(instance -> due.addAll(
+                            management.createJobQuery().processInstanceId(instance.getId()).executable().list()));
+            }
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> management.executeJob(job.getId()));
+        }
+        throw new IllegalStateException("jobs keep falling due");
+    }
+
+    public void setStatus(String repId, RepStatus status) {
+        directory.setStatus(repId, status);
+    }
+
+    /** Back to a clean day: every rep available, the clock real, nothing overdue left behind. */
+    public void reset() {
+        directory.regions().forEach(region -> directory.repsOf(region.id())
+            .forEach(rep -> directory.setStatus(rep.id(), RepStatus.AVAILABLE)));
+        ClockUtil.reset();
+    }
+
+}
