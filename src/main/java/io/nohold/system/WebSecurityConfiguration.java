@@ -37,11 +37,21 @@ class WebSecurityConfiguration {
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
-                new ProcessEngineAuthenticationFilter());
+                new AuthenticateEveryEngineRequest());
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
+    }
+
+    /** Camunda's filter lets GET /engine-rest/engine (the list of engines) through unauthenticated; this one does not. */
+    static final class AuthenticateEveryEngineRequest extends ProcessEngineAuthenticationFilter {
+
+        @Override
+        protected boolean requiresEngineAuthentication(String requestUrl) {
+            return true;
+        }
+
     }
 
 }

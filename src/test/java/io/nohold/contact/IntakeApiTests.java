@@ -1,0 +1,471 @@
+package io.nohold.contact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nohold.testsupport.ApiClient;
+import io.nohold.testsupport.ApiClient.Response;
+import io.nohold.testsupport.CaseDriver;
+import io.nohold.testsupport.NoHoldTest;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The intake API as a channel sees it over HTTP: what it answers for a new contact and for the same contact sent
+ * again, every way a request can be refused, who may call it, and that a contact whose case cannot be opened is
+ * still kept.
+ */
+@NoHoldTest
+class IntakeApiTests {
+
+    static final String INTAKE = "intake";
+
+    static final String HAMBURG = "20095";
+
+    static final int LIMIT_BYTES = 64 * 1024;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    CaseDriver driver;
+
+    @Autowired
+    IdentityService identity;
+
+    ApiClient api;
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient(port);
+    }
+
+    @AfterEach
+    void reset() {
+        driver.reset();
+    }
+
+    // accepted contacts
+
+    @Test
+    void newContactOpensACaseAndNamesHandlerPersonalRepAndPromise() {
+        Map<String, Object> contact = contact("PHONE", newCustomer(HAMBURG));
+
+        Response answer = api.post("/api/contacts", INTAKE, contact);
+
+        assertThat(answer.status()).as("%s", answer).isEqualTo(201);
+        JsonNode body = answer.json();
+        assertThat(body.path("caseNumber").asText()).isNotBlank();
+        assertThat(body.path("contactId").asLong()).isPositive();
+        assertThat(body.path("customerId").asText()).isNotBlank();
+        assertThat(body.path("region").asText()).isEqualTo("north");
+        assertThat(body.path("personalRep").path("id").asText()).isNotBlank();
+        assertThat(body.path("personalRep").path("name").asText()).isNotBlank();
+        assertThat(body.path("handler").path("id").asText()).isEqualTo(body.path("personalRep").path("id").asText());
+        assertThat(body.path("handler").path("name").asText()).isNotBlank();
+        assertThat(body.path("promisedBy").asText()).isNotBlank();
+        assertThat(body.path("offeredTo").isNull()).isTrue();
+        assertThat(body.path("joinedOpenCase").asBoolean()).isFalse();
+
+        String caseNumber = body.path("caseNumber").asText();
+        Response view = api.get("/api/cases/" + caseNumber, INTAKE);
+        assertThat(view.status()).as("%s", view).isEqualTo(200);
+        assertThat(view.json().path("handler").path("id").asText()).isEqualTo(body.path("handler").path("id").asText());
+        assertThat(view.json().path("history").path("contacts")).hasSize(1);
+
+        Response notifications = api.get("/api/notifications?caseNumber=" + caseNumber, INTAKE);
+        assertThat(notifications.status()).as("%s", notifications).isEqualTo(200);
+        assertThat(notifications.json().findValuesAsText("kind")).contains("PROMISE");
+    }
+
+    @Test
+    void sameContactSentAgainAnswersTheSameCaseAndIsStoredOnce() {
+        Map<String, Object> contact = contact("CHAT", newCustomer(HAMBURG));
+
+        Response first = api.post("/api/contacts", INTAKE, contact);
+        Response again = api.post("/api/contacts", INTAKE, contact);
+
+        assertThat(first.status()).as("%s", first).isEqualTo(201);
+        assertThat(again.status()).as("%s", again).isEqualTo(200);
+        String caseNumber = first.json().path("caseNumber").asText();
+        assertThat(again.json().path("caseNumber").asText()).isEqualTo(caseNumber);
+        assertThat(again.json().path("contactId").asLong()).isEqualTo(first.json().path("contactId").asLong());
+        assertThat(contactRows((String) contact.get("externalId"))).isEqualTo(1);
+        assertThat(api.get("/api/cases/" + caseNumber, INTAKE).json().path("history").path("contacts")).hasSize(1);
+    }
+
+    // refused input: 400 naming the field
+
+    @Test
+    void contactWithoutChannelIsRefusedNamingChannel() {
+        Map<String, Object> contact = contact("EMAIL", newCustomer(HAMBURG));
+        contact.remove("channel");
+
+        assertRefused(api.post("/api/contacts", INTAKE, contact), "channel");
+    }
+
+    @Test
+    void contactOnAnUnknownChannelIsRefusedNamingChannel() {
+        assertRefused(api.post("/api/contacts", INTAKE, contact("FAX", newCustomer(HAMBURG))), "channel");
+    }
+
+    @Test
+    void contactWithoutExternalIdIsRefusedNamingExternalId() {
+        Map<String, Object> contact = contact("EMAIL", newCustomer(HAMBURG));
+        contact.remove("externalId");
+
+        assertRefused(api.post("/api/contacts", INTAKE, contact), "externalId");
+    }
+
+    @Test
+    void contactWithoutMessageIsRefusedNamingMessage() {
+        Map<String, Object> contact = contact("EMAIL", newCustomer(HAMBURG));
+        contact.remove("message");
+
+        assertRefused(api.post("/api/contacts", INTAKE, contact), "message");
+    }
+
+    @Test
+    void customerWithoutIdEmailOrPhoneIsRefusedNamingCustomer() {
+        Map<String, Object> customer = new LinkedHashMap<>();
+        customer.put("name", "Nobody Known");
+        customer.put("postalCode", HAMBURG);
+        customer.put("country", "DE");
+
+        assertRefused(api.post("/api/contacts", INTAKE, contact("EMAIL", customer)), "customer");
+    }
+
+    @Test
+    void malformedEmailIsRefusedNamingCustomerEmail() {
+        Map<String, Object> customer = newCustomer(HAMBURG);
+        customer.put("email", "not-an-address");
+
+        assertRefused(api.post("/api/contacts", INTAKE, contact("EMAIL", customer)), "customer.email");
+    }
+
+    @Test
+    void countryThatIsNotTwoLettersIsRefusedNamingCustomerCountry() {
+        Map<String, Object> customer = newCustomer(HAMBURG);
+        customer.put("country", "Germany");
+
+        assertRefused(api.post("/api/contacts", INTAKE, contact("EMAIL", customer)), "customer.country");
+    }
+
+    @Test
+    void valueOfTheWrongJsonTypeIsRefusedNamingItsField() {
+        Map<String, Object> contact = contact("SOCIAL", newCustomer(HAMBURG));
+        contact.put("public", "yes");
+
+        assertRefused(api.post("/api/contacts", INTAKE, contact), "public");
+        assertThat(contactRows((String) contact.get("externalId"))).isZero();
+    }
+
+    @Test
+    void malformedJsonIsRefusedNamingTheBody() {
+        Response answer = api.post("/api/contacts", INTAKE, "{\"channel\": \"EMAIL\", \"externalId\": ");
+
+        assertRefused(answer, "body");
+    }
+
+    @Test
+    void unknownAvailabilityStatusIsRefusedNamingStatus() {
+        assertRefused(api.put("/api/reps/dana/availability", INTAKE, Map.of("status", "ON_HOLIDAY")), "status");
+        assertThat(api.get("/api/reps/dana", INTAKE).json().path("status").asText()).isEqualTo("AVAILABLE");
+    }
+
+    // unknown ids and paths: 404
+
+    @Test
+    void unknownCaseIsNotFound() {
+        assertError(api.get("/api/cases/NO-SUCH-CASE", INTAKE), 404);
+    }
+
+    @Test
+    void unknownCustomerIsNotFound() {
+        assertError(api.get("/api/customers/no-such-customer-" + UUID.randomUUID(), INTAKE), 404);
+    }
+
+    @Test
+    void unknownRepIsNotFound() {
+        assertError(api.get("/api/reps/no-such-rep", INTAKE), 404);
+        assertError(api.put("/api/reps/no-such-rep/availability", INTAKE, Map.of("status", "AWAY")), 404);
+    }
+
+    @Test
+    void unknownContactIsNotFound() {
+        assertError(api.get("/api/contacts/987654321", INTAKE), 404);
+    }
+
+    @Test
+    void unknownApiPathIsNotFound() {
+        Response answer = api.get("/api/no-such-resource", INTAKE);
+
+        assertError(answer, 404);
+        assertThat(answer.json().path("error").asText()).contains("/api/no-such-resource");
+    }
+
+    @Test
+    void methodTheApiDoesNotOfferIsNotAllowed() {
+        Response answer = api.send(api.request("/api/contacts/1", INTAKE).DELETE());
+
+        assertError(answer, 405);
+        assertThat(answer.json().path("error").asText()).contains("DELETE", "GET");
+    }
+
+    // body size and content type
+
+    @Test
+    void bodyDeclaredOverTheLimitIsRefusedAsTooLarge() {
+        Map<String, Object> contact = contact("EMAIL", newCustomer(HAMBURG));
+        contact.put("message", "x".repeat(LIMIT_BYTES + 1024));
+
+        Response answer = api.send(api.request("/api/contacts", INTAKE)
+            .header("Content-Type", "application/json")
+            .POST(ApiClient.json(contact)));
+
+        assertError(answer, 413);
+        assertThat(fields(answer)).containsExactly("body");
+        assertThat(contactRows((String) contact.get("externalId"))).isZero();
+    }
+
+    @Test
+    void streamedBodyOverTheLimitIsRefusedAsTooLarge() {
+        String externalId = "ext-" + UUID.randomUUID();
+        byte[] head = ("{\"channel\": \"EMAIL\", \"externalId\": \"" + externalId
+                + "\", \"customer\": {\"email\": \"" + uniqueEmail() + "\"}, \"message\": \"").getBytes(StandardCharsets.UTF_8);
+        byte[] filler = "y".repeat(LIMIT_BYTES * 2).getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "\"}".getBytes(StandardCharsets.UTF_8);
+
+        Response answer = api.send(api.request("/api/contacts", INTAKE)
+            .header("Content-Type", "application/json")
+            .POST(ApiClient.streamed(() -> concat(head, filler, tail))));
+
+        assertError(answer, 413);
+        assertThat(fields(answer)).containsExactly("body");
+        assertThat(contactRows(externalId)).isZero();
+    }
+
+    @Test
+    void bodyThatIsNotJsonIsRefusedAsUnsupportedMediaType() {
+        Response answer = api.send(api.request("/api/contacts", INTAKE)
+            .header("Content-Type", "text/plain")
+            .POST(ApiClient.json("channel=EMAIL, message=hello")));
+
+        assertError(answer, 415);
+        assertThat(answer.json().path("error").asText()).contains("application/json");
+        assertThat(fields(answer)).containsExactly("Content-Type");
+    }
+
+    // authentication
+
+    @Test
+    void anonymousCallerIsChallengedForBasicAuthentication() {
+        for (String path : List.of("/api/contacts/1", "/api/cases/1", "/api/no-such-resource", "/engine-rest/engine",
+                "/engine-rest/process-definition")) {
+            Response answer = api.send(api.request(path).GET());
+            assertThat(answer.status()).as("%s: %s", path, answer).isEqualTo(401);
+            assertThat(answer.header("WWW-Authenticate")).as(path).startsWithIgnoringCase("Basic");
+            assertNoStackTrace(answer);
+        }
+        Response post = api.send(api.request("/api/contacts")
+            .header("Content-Type", "application/json")
+            .POST(ApiClient.json(contact("EMAIL", newCustomer(HAMBURG)))));
+        assertError(post, 401);
+    }
+
+    @Test
+    void wrongPasswordIsRefused() {
+        // the engine locks a user out for a while after a wrong password: use one that no other test signs in as
+        String user = "channel-" + UUID.randomUUID().toString().substring(0, 8);
+        User channel = identity.newUser(user);
+        channel.setPassword(ApiClient.PASSWORD);
+        identity.saveUser(channel);
+        identity.createMembership(user, "channels");
+        try {
+            assertThat(api.get("/api/reps/dana", user).status()).isEqualTo(200);
+            for (String path : List.of("/api/reps/dana", "/engine-rest/engine", "/engine-rest/process-definition")) {
+                Response answer = api.send(api.request(path).header("Authorization", ApiClient.basic(user, "wrong")).GET());
+                assertThat(answer.status()).as("%s: %s", path, answer).isEqualTo(401);
+                assertNoStackTrace(answer);
+            }
+            Map<String, Object> contact = contact("EMAIL", newCustomer(HAMBURG));
+            Response post = api.send(api.request("/api/contacts")
+                .header("Authorization", ApiClient.basic(user, "wrong"))
+                .header("Content-Type", "application/json")
+                .POST(ApiClient.json(contact)));
+            assertError(post, 401);
+            assertThat(contactRows((String) contact.get("externalId"))).isZero();
+        }
+        finally {
+            identity.deleteUser(user);
+        }
+    }
+
+    @Test
+    void adminCanUseTheEngineRestApi() {
+        Response engines = api.get("/engine-rest/engine", "admin");
+        Response definitions = api.get("/engine-rest/process-definition", "admin");
+
+        assertThat(engines.status()).as("%s", engines).isEqualTo(200);
+        assertThat(engines.json().findValuesAsText("name")).contains("default");
+        assertThat(definitions.status()).as("%s", definitions).isEqualTo(200);
+        assertThat(definitions.json().findValuesAsText("key")).contains(ContactLifecycleKey.KEY);
+    }
+
+    // nothing received is lost
+
+    @Test
+    void contactIsStoredWhenItsCaseCannotBeOpenedAndResendingAfterTheFixOpensIt() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String regionId = "zz-" + tag;
+        String country = unusedCountry();
+        jdbc.sql("INSERT INTO region (id, name) VALUES (?, ?)").params(regionId, "Nowhere " + tag).update();
+        jdbc.sql("INSERT INTO region_rule (region_id, kind, prefix) VALUES (?, 'COUNTRY', ?)").params(regionId, country).update();
+        Map<String, Object> customer = new LinkedHashMap<>();
+        customer.put("name", "Zelda Far");
+        customer.put("email", uniqueEmail());
+        customer.put("country", country);
+        Map<String, Object> contact = contact("WEB", customer);
+        String externalId = (String) contact.get("externalId");
+
+        Response failed = api.post("/api/contacts", INTAKE, contact);
+
+        assertError(failed, 503);
+        Matcher named = Pattern.compile("contact (\\d+)").matcher(failed.json().path("error").asText());
+        assertThat(named.find()).as("error names the contact: %s", failed).isTrue();
+        long contactId = Long.parseLong(named.group(1));
+        assertThat(failed.json().path("error").asText()).contains(regionId, "has no reps");
+        assertThat(contactRows(externalId)).isEqualTo(1);
+        JsonNode stored = api.get("/api/contacts/" + contactId, INTAKE).json();
+        assertThat(stored.path("externalId").asText()).isEqualTo(externalId);
+        assertThat(stored.path("status").asText()).isEqualTo("FAILED");
+        assertThat(stored.path("failure").asText()).contains(regionId, "has no reps");
+        assertThat(stored.path("caseNumber").isNull()).isTrue();
+        assertThat(api.get("/api/contacts?status=FAILED&limit=1000", INTAKE).json().findValuesAsText("externalId"))
+            .contains(externalId);
+
+        String repId = "zz-rep-" + tag;
+        jdbc.sql("INSERT INTO rep (id, name, region_id, backup_rank, status) VALUES (?, ?, ?, 1, 'AVAILABLE')")
+            .params(repId, "Zoe Zeller", regionId)
+            .update();
+        Response resent = api.post("/api/contacts", INTAKE, contact);
+
+        assertThat(resent.status()).as("%s", resent).isEqualTo(201);
+        assertThat(resent.json().path("contactId").asLong()).isEqualTo(contactId);
+        assertThat(resent.json().path("region").asText()).isEqualTo(regionId);
+        assertThat(resent.json().path("personalRep").path("id").asText()).isEqualTo(repId);
+        assertThat(resent.json().path("handler").path("id").asText()).isEqualTo(repId);
+        assertThat(contactRows(externalId)).isEqualTo(1);
+        JsonNode opened = api.get("/api/contacts/" + contactId, INTAKE).json();
+        assertThat(opened.path("status").asText()).isEqualTo("OPENED_CASE");
+        assertThat(opened.path("caseNumber").asText()).isEqualTo(resent.json().path("caseNumber").asText());
+        assertThat(opened.path("failure").isNull()).isTrue();
+    }
+
+    // helpers
+
+    private static final class ContactLifecycleKey {
+
+        static final String KEY = io.nohold.lifecycle.ContactLifecycleProcess.KEY;
+
+    }
+
+    static Map<String, Object> newCustomer(String postalCode) {
+        Map<String, Object> customer = new LinkedHashMap<>();
+        customer.put("name", "Api Customer");
+        customer.put("email", uniqueEmail());
+        customer.put("postalCode", postalCode);
+        customer.put("country", "DE");
+        return customer;
+    }
+
+    static String uniqueEmail() {
+        return "api-" + UUID.randomUUID() + "@example.com";
+    }
+
+    static Map<String, Object> contact(String channel, Map<String, Object> customer) {
+        Map<String, Object> contact = new LinkedHashMap<>();
+        contact.put("channel", channel);
+        contact.put("externalId", "ext-" + UUID.randomUUID());
+        contact.put("customer", customer);
+        contact.put("subject", "Delivery");
+        contact.put("message", "Where is my parcel?");
+        contact.put("public", false);
+        contact.put("newTopic", false);
+        return contact;
+    }
+
+    private int contactRows(String externalId) {
+        return jdbc.sql("SELECT COUNT(*) FROM contact WHERE external_id = ?").param(externalId).query(Integer.class).single();
+    }
+
+    /** A two-letter country no routing rule knows yet. */
+    private String unusedCountry() {
+        List<String> candidates = new ArrayList<>(List.of("ZZ"));
+        for (char first : new char[] { 'X', 'Q' }) {
+            for (char second = 'A'; second <= 'Z'; second++) {
+                candidates.add("" + first + second);
+            }
+        }
+        return candidates.stream()
+            .filter(code -> jdbc.sql("SELECT COUNT(*) FROM region_rule WHERE kind = 'COUNTRY' AND prefix = ?")
+                .param(code)
+                .query(Integer.class)
+                .single() == 0)
+            .findFirst()
+            .orElseThrow();
+    }
+
+    private static InputStream concat(byte[]... parts) {
+        List<InputStream> streams = new ArrayList<>();
+        for (byte[] part : parts) {
+            streams.add(new ByteArrayInputStream(part));
+        }
+        return new SequenceInputStream(Collections.enumeration(streams));
+    }
+
+    private static List<String> fields(Response answer) {
+        return answer.json().path("fields").findValuesAsText("field");
+    }
+
+    private static void assertRefused(Response answer, String field) {
+        assertError(answer, 400);
+        assertThat(fields(answer)).as("%s", answer).contains(field);
+        answer.json().path("fields").forEach(problem -> assertThat(problem.path("message").asText()).isNotBlank());
+    }
+
+    private static void assertError(Response answer, int status) {
+        assertThat(answer.status()).as("%s", answer).isEqualTo(status);
+        assertThat(answer.header("Content-Type")).as("%s", answer).startsWith("application/json");
+        assertThat(answer.json().path("error").asText()).as("%s", answer).isNotBlank();
+        assertThat(answer.json().path("fields").isArray()).as("the API's error shape: %s", answer).isTrue();
+        assertNoStackTrace(answer);
+    }
+
+    private static void assertNoStackTrace(Response answer) {
+        assertThat(answer.body()).as("no stack trace").doesNotContain("Exception", "at io.", "at org.");
+    }
+
+}
