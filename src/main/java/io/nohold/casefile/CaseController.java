@@ -3,6 +3,7 @@ package io.nohold.casefile;
 import java.util.List;
 import java.util.Optional;
 
+import io.nohold.access.RegionAccess;
 import io.nohold.casefile.CaseEvent.Category;
 import io.nohold.casefile.CaseView.ContactEntry;
 import io.nohold.casefile.CaseView.Deadlines;
@@ -43,8 +44,11 @@ class CaseController {
 
     private final TaskService tasks;
 
+    private final RegionAccess access;
+
     CaseController(CaseRepository cases, CaseHistory history, ContactRepository contacts, CustomerRepository customers,
-            RegionDirectory directory, NotificationOutbox outbox, TaskService tasks) {
+            RegionDirectory directory, NotificationOutbox outbox, TaskService tasks, RegionAccess access) {
+        this.access = access;
         this.cases = cases;
         this.history = history;
         this.contacts = contacts;
@@ -57,6 +61,7 @@ class CaseController {
     @GetMapping("/{caseNumber}")
     CaseView view(@PathVariable String caseNumber) {
         CaseRecord record = cases.find(caseNumber).orElseThrow(() -> ApiException.notFound("case", caseNumber));
+        access.checkRegion(record.regionId());
         Optional<Region> region = Optional.ofNullable(record.regionId()).flatMap(directory::findRegion);
         Party customer = customers.findById(record.customerId())
             .map(c -> new Party(c.id(), c.displayName()))

@@ -2,6 +2,8 @@ package io.nohold.contact;
 
 import java.util.List;
 
+import io.nohold.access.Groups;
+import io.nohold.access.RegionAccess;
 import io.nohold.system.ApiError;
 import io.nohold.system.ApiException;
 import io.nohold.system.FieldProblem;
@@ -22,14 +24,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/contacts")
 class IntakeController {
 
+    /** Who may submit and read contacts: channel integrations, head of service and admins. */
+    static final List<String> INTAKE_GROUPS = List.of(Groups.CHANNELS, Groups.HEAD_OF_SERVICE, Groups.ADMIN);
+
     private final IntakeService intake;
 
-    IntakeController(IntakeService intake) {
+    private final RegionAccess access;
+
+    IntakeController(IntakeService intake, RegionAccess access) {
         this.intake = intake;
+        this.access = access;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<IntakeAnswer> submit(@RequestBody(required = false) ContactRequest request) {
+        access.checkAnyOf(INTAKE_GROUPS);
         List<FieldProblem> problems = ContactRequestValidator.problems(request);
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
@@ -40,12 +49,14 @@ class IntakeController {
 
     @GetMapping("/{id}")
     StoredContact contact(@PathVariable long id) {
+        access.checkAnyOf(INTAKE_GROUPS);
         return intake.contact(id).orElseThrow(() -> ApiException.notFound("contact", String.valueOf(id)));
     }
 
     /** Contacts that are stored but whose case could not be opened: what an operator looks at. */
     @GetMapping(params = "status=FAILED")
     List<StoredContact> failed(@RequestParam String status, @RequestParam(defaultValue = "100") int limit) {
+        access.checkAnyOf(INTAKE_GROUPS);
         return intake.failedContacts(Math.max(1, Math.min(limit, 1000)));
     }
 

@@ -3,6 +3,7 @@ package io.nohold.customer;
 import java.time.Instant;
 import java.util.List;
 
+import io.nohold.access.RegionAccess;
 import io.nohold.casefile.CaseRecord;
 import io.nohold.casefile.CaseRepository;
 import io.nohold.region.RegionDirectory;
@@ -22,7 +23,11 @@ class CustomerController {
 
     private final RegionDirectory directory;
 
-    CustomerController(CustomerRepository customers, CaseRepository cases, RegionDirectory directory) {
+    private final RegionAccess access;
+
+    CustomerController(CustomerRepository customers, CaseRepository cases, RegionDirectory directory,
+            RegionAccess access) {
+        this.access = access;
         this.customers = customers;
         this.cases = cases;
         this.directory = directory;
@@ -31,6 +36,7 @@ class CustomerController {
     @GetMapping("/{id}")
     CustomerView view(@PathVariable String id) {
         Customer customer = customers.findById(id).orElseThrow(() -> ApiException.notFound("customer", id));
+        access.checkRegion(customer.regionId());
         List<CaseRecord> all = cases.casesOf(id);
         return new CustomerView(customer.id(), customer.name(), customer.email(), customer.phone(), customer.postalCode(),
                 customer.country(), customer.tier(),

@@ -67,6 +67,7 @@ class CaseTaskListener implements TaskListener {
 
     private void created(DelegateTask task) {
         task.setPriority(priority(task));
+        task.setName(TaskNames.of(task));
         if (HANDLER_TASKS.contains(task.getTaskDefinitionKey()) && task.getAssignee() == null) {
             task.addCandidateGroup(directory.region(Vars.required(task, REGION_ID)).repGroup());
         }
@@ -89,7 +90,8 @@ class CaseTaskListener implements TaskListener {
         String[] result = RESULTS.getOrDefault(task.getTaskDefinitionKey(), new String[] { null, null });
         String outcome = result[0] == null ? "DONE" : Vars.string(task, result[0]);
         String notes = result[1] == null ? null : Vars.string(task, result[1]);
-        history.record(Vars.required(task, CASE_NUMBER), Category.TASK, task.getName(), actor, outcome, notes);
+        history.record(Vars.required(task, CASE_NUMBER), Category.TASK, task.getBpmnModelElementInstance().getName(), actor,
+                outcome, notes);
         task.getExecution().setVariable(LAST_COMPLETED_BY, actor);
     }
 

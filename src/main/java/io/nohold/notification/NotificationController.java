@@ -2,6 +2,8 @@ package io.nohold.notification;
 
 import java.util.List;
 
+import io.nohold.access.Groups;
+import io.nohold.access.RegionAccess;
 import io.nohold.system.ApiException;
 import io.nohold.system.FieldProblem;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,16 +18,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/notifications")
 class NotificationController {
 
+    /** Channel adapters deliver the outbox; head of service and admins may read it. */
+    private static final List<String> READERS = List.of(Groups.CHANNELS, Groups.HEAD_OF_SERVICE, Groups.ADMIN);
+
     private final NotificationOutbox outbox;
 
-    NotificationController(NotificationOutbox outbox) {
+    private final RegionAccess access;
+
+    NotificationController(NotificationOutbox outbox, RegionAccess access) {
         this.outbox = outbox;
+        this.access = access;
     }
 
     @GetMapping
     List<Notification> list(@RequestParam(required = false) String caseNumber,
             @RequestParam(required = false) String recipient, @RequestParam(defaultValue = "false") boolean pending,
             @RequestParam(defaultValue = "100") int limit) {
+        access.checkAnyOf(READERS);
         if (limit < 1 || limit > 1000) {
             throw ApiException.invalid(List.of(new FieldProblem("limit", "must be between 1 and 1000")));
         }
@@ -42,6 +51,7 @@ class NotificationController {
 
     @PostMapping("/{id}/delivered")
     void delivered(@PathVariable long id) {
+        access.checkAnyOf(List.of(Groups.CHANNELS, Groups.ADMIN));
         if (!outbox.markDelivered(id)) {
             throw ApiException.notFound("notification", String.valueOf(id));
         }

@@ -3,6 +3,7 @@ package io.nohold.region;
 import java.util.List;
 import java.util.Map;
 
+import io.nohold.access.RegionAccess;
 import io.nohold.system.ApiException;
 import io.nohold.system.FieldProblem;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,22 +19,26 @@ class RepController {
 
     private final RegionDirectory directory;
 
-    RepController(RegionDirectory directory) {
+    private final RegionAccess access;
+
+    RepController(RegionDirectory directory, RegionAccess access) {
         this.directory = directory;
+        this.access = access;
     }
 
     @GetMapping("/{id}")
     Rep rep(@PathVariable String id) {
-        return directory.findRep(id).orElseThrow(() -> ApiException.notFound("rep", id));
+        Rep rep = directory.findRep(id).orElseThrow(() -> ApiException.notFound("rep", id));
+        access.checkRegion(rep.regionId());
+        return rep;
     }
 
     @PutMapping("/{id}/availability")
     Rep setAvailability(@PathVariable String id, @RequestBody Map<String, Object> body) {
         Object status = body == null ? null : body.get("status");
-        RepStatus parsed = parseStatus(status);
-        if (!directory.setStatus(id, parsed)) {
-            throw ApiException.notFound("rep", id);
-        }
+        Rep rep = directory.findRep(id).orElseThrow(() -> ApiException.notFound("rep", id));
+        access.checkAvailability(rep.id(), rep.regionId());
+        directory.setStatus(id, parseStatus(status));
         return directory.findRep(id).orElseThrow();
     }
 

@@ -15,8 +15,8 @@ import org.camunda.bpm.engine.identity.Group;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * HTTP Basic authentication of /api against the Camunda users. The authenticated user is set on the engine for
- * the duration of the request, so that everything it does is attributed to them.
+ * HTTP Basic authentication of /api against the Camunda users. The caller is known as {@link ApiUser} for the
+ * duration of the request.
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -42,12 +42,12 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-        identity.setAuthentication(userId, groups);
+        ApiUser.set(new ApiUser(userId, groups));
         try {
             chain.doFilter(request, response);
         }
         finally {
-            identity.clearAuthentication();
+            ApiUser.clear();
         }
     }
 

@@ -191,8 +191,8 @@ class IntakeApiTests {
 
     @Test
     void unknownAvailabilityStatusIsRefusedNamingStatus() {
-        assertRefused(api.put("/api/reps/dana/availability", INTAKE, Map.of("status", "ON_HOLIDAY")), "status");
-        assertThat(api.get("/api/reps/dana", INTAKE).json().path("status").asText()).isEqualTo("AVAILABLE");
+        assertRefused(api.put("/api/reps/dana/availability", "dana", Map.of("status", "ON_HOLIDAY")), "status");
+        assertThat(api.get("/api/reps/dana", "dana").json().path("status").asText()).isEqualTo("AVAILABLE");
     }
 
     // unknown ids and paths: 404

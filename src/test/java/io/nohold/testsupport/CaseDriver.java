@@ -147,6 +147,10 @@ public class CaseDriver {
         throw new IllegalStateException("jobs keep falling due");
     }
 
+    public void setStatusOfRegion(String regionId, RepStatus status) {
+        directory.repsOf(regionId).forEach(rep -> directory.setStatus(rep.id(), status));
+    }
+
     public void setStatus(String repId, RepStatus status) {
         directory.setStatus(repId, status);
     }

@@ -1,0 +1,27 @@
+package io.nohold.access;
+
+/** The groups NoHold's permissions are built on. Reps are in {@code reps-<region>}, supervisors in {@code supervisors-<region>}. */
+public final class Groups {
+
+    public static final String HEAD_OF_SERVICE = "head-of-service";
+
+    public static final String CHANNELS = "channels";
+
+    public static final String ADMIN = org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN;
+
+    public static final String REPS_PREFIX = "reps-";
+
+    public static final String SUPERVISORS_PREFIX = "supervisors-";
+
+    private Groups() {
+    }
+
+    public static String reps(String regionId) {
+        return REPS_PREFIX + regionId;
+    }
+
+    public static String supervisors(String regionId) {
+        return SUPERVISORS_PREFIX + regionId;
+    }
+
+}

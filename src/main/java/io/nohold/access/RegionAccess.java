@@ -1,0 +1,60 @@
+package io.nohold.access;
+
+import java.util.List;
+
+import io.nohold.system.ApiException;
+import io.nohold.system.ApiUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see what through /api: head of service, admins and channels see every region; a rep or supervisor sees
+ * the customers and cases of their own region only. The same rule the Tasklist applies to tasks.
+ */
+@Component
+public class RegionAccess {
+
+    /** Fails with 403 unless the caller may see data of this region. */
+    public void checkRegion(String regionId) {
+        ApiUser user = caller();
+        if (seesAllRegions(user)) {
+            return;
+        }
+        if (regionId != null && (user.memberOf(Groups.reps(regionId)) || user.memberOf(Groups.supervisors(regionId)))) {
+            return;
+        }
+        throw forbidden("this belongs to another region");
+    }
+
+    /** Fails with 403 unless the caller may change the availability of a rep of this region. */
+    public void checkAvailability(String repId, String regionId) {
+        ApiUser user = caller();
+        if (seesAllRegions(user) && !user.memberOf(Groups.CHANNELS) || user.id().equals(repId)
+                || user.memberOf(Groups.supervisors(regionId))) {
+            return;
+        }
+        throw forbidden("only the rep, their supervisors and head of service may change a rep's availability");
+    }
+
+    /** Fails with 403 unless the caller is one of the groups named. */
+    public void checkAnyOf(List<String> groups) {
+        ApiUser user = caller();
+        if (groups.stream().anyMatch(user::memberOf)) {
+            return;
+        }
+        throw forbidden("reserved for " + String.join(", ", groups));
+    }
+
+    public static boolean seesAllRegions(ApiUser user) {
+        return user.memberOf(Groups.ADMIN) || user.memberOf(Groups.HEAD_OF_SERVICE) || user.memberOf(Groups.CHANNELS);
+    }
+
+    private static ApiUser caller() {
+        return ApiUser.current().orElseThrow(() -> forbidden("no authenticated caller"));
+    }
+
+    private static ApiException forbidden(String why) {
+        return new ApiException(HttpStatus.FORBIDDEN, "forbidden: " + why, List.of());
+    }
+
+}
