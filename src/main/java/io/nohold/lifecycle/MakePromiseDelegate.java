@@ -94,7 +94,6 @@ class MakePromiseDelegate implements JavaDelegate {
             outbox.toGroup(caseNumber, region.supervisorGroup(), "NO_REP_AVAILABLE", "No rep of " + region.name()
                     + " is available for case " + caseNumber + "; it is offered to the team, promised by " + by + ".");
         }
-        display.refresh(execution);
     }
 
     /** Keeps the SLA policy as plain duration strings; the decision's result map itself is not kept. */

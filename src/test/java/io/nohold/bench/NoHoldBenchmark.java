@@ -1,0 +1,461 @@
+package io.nohold.bench;
+
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.nohold.NoHoldApplication;
+import io.nohold.contact.ContactRequest;
+import io.nohold.contact.IntakeService;
+import io.nohold.customer.CustomerDetails;
+import io.nohold.lifecycle.ContactLifecycleProcess;
+import io.nohold.tasklist.TasklistFilters;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * How fast NoHold serves contacts and how its cost grows: intake over real HTTP at fixed arrival rates and flat out,
+ * the bare engine as baseline, Tasklist filter queries with many open cases, an SLA storm, growth and memory. Prints
+ * its figures and writes them to target/bench/results.json and summary.md. Run with {@code mvn -Pbench verify}; see
+ * docs/performance.md for the knobs.
+ */
+public final class NoHoldBenchmark {
+
+    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("intake:demo".getBytes(StandardCharsets.UTF_8));
+
+    private static final String[] POSTAL_CODES = { "20095", "80331", "01067", "50667" };
+
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private final String database;
+
+    private final int[] rates = ints(System.getProperty("bench.rates", "25,50,100"));
+
+    private final int seconds = Integer.getInteger("bench.seconds", 20);
+
+    private final int threads = Integer.getInteger("bench.threads", 8);
+
+    private final int[] openCaseLevels = ints(System.getProperty("bench.openCases", "1000,10000,100000"));
+
+    private final int stormSize = Integer.getInteger("bench.stormSize", 10000);
+
+    private final int closedCases = Integer.getInteger("bench.closedCases", 500);
+
+    private ConfigurableApplicationContext app;
+
+    private HttpClient http;
+
+    private String base;
+
+    private NoHoldBenchmark(String database) {
+        this.database = database;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("machine", machine());
+        for (String database : System.getProperty("bench.databases", "h2").split(",")) {
+            results.put(database.trim(), new NoHoldBenchmark(database.trim()).run());
+        }
+        Path dir = Path.of("target", "bench");
+        Files.createDirectories(dir);
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        json.writeValue(dir.resolve("results.json").toFile(), results);
+        String summary = BenchReport.markdown(results);
+        Files.writeString(dir.resolve("summary.md"), summary);
+        BenchReport.chart(results, dir.resolve("intake-latency.png"));
+        System.out.println(summary);
+        System.exit(0);
+    }
+
+    private Map<String, Object> run() throws Exception {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        start();
+        try {
+            log("warm-up");
+            closedLoop(Math.max(5, seconds / 2), this::submitOverHttp, "EMAIL");
+            Map<String, Object> intake = new LinkedHashMap<>();
+            for (int rate : rates) {
+                log("intake at " + rate + "/s");
+                intake.put(rate + "/s", openLoop(rate, seconds).summary());
+            }
+            log("intake flat out");
+            Latencies flatOut = closedLoop(seconds, this::submitOverHttp, "EMAIL");
+            intake.put("flat out", flatOut.summary());
+            figures.put("intake", intake);
+
+            log("engine baseline");
+            Latencies baseline = baseline();
+            Latencies inProcess = closedLoop(seconds, this::submitInProcess, "EMAIL");
+            Map<String, Object> cost = new LinkedHashMap<>();
+            cost.put("baseline", baseline.summary());
+            cost.put("intakeInProcess", inProcess.summary());
+            cost.put("intakeOverHttp", flatOut.summary());
+            cost.put("ratioHttp", Latencies.round(baseline.count() / baseline.seconds() / (flatOut.count() / flatOut.seconds()) * 100) / 100);
+            cost.put("ratioInProcess", Latencies.round(baseline.count() / baseline.seconds() / (inProcess.count() / inProcess.seconds()) * 100) / 100);
+            figures.put("costVersusBaseline", cost);
+
+            figures.put("databaseBytesPerClosedCase", bytesPerClosedCase());
+
+            Map<String, Object> growth = new LinkedHashMap<>();
+            for (int level : openCaseLevels) {
+                seedOpenCases(level, "EMAIL");
+                log("intake at 25/s with " + openCases() + " open cases");
+                Map<String, Object> at = new LinkedHashMap<>(openLoop(25, seconds).summary());
+                at.put("openCases", openCases());
+                growth.put(String.valueOf(level), at);
+            }
+            figures.put("growth", growth);
+            seedOpenCases(openCases() + stormSize, "PHONE");
+            figures.put("slaStorm", storm());
+            figures.put("tasklist", tasklistQueries());
+            figures.put("heapAfterFullGcMb", heapAfterGc());
+        }
+        finally {
+            app.close();
+        }
+        return figures;
+    }
+
+    private void start() throws Exception {
+        List<String> properties = new ArrayList<>(List.of("server.port=0", "spring.main.banner-mode=off",
+                "logging.level.root=WARN", "logging.level.io.nohold=WARN", "nohold.demo.password=demo"));
+        if (database.equals("postgres")) {
+            String name = "nohold_bench_" + System.currentTimeMillis();
+            try (Connection c = DriverManager.getConnection(System.getProperty("bench.postgresAdminUrl",
+                    "jdbc:postgresql://127.0.0.1:5432/test"), System.getProperty("bench.postgresUser", "postgres"), "")) {
+                c.createStatement().execute("CREATE DATABASE " + name);
+            }
+            properties.add("spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + name);
+            properties.add("spring.datasource.username=" + System.getProperty("bench.postgresUser", "postgres"));
+            properties.add("spring.datasource.password=");
+        }
+        else {
+            File dir = new File("target/bench/h2-" + System.currentTimeMillis());
+            properties.add("spring.datasource.url=jdbc:h2:file:" + dir.getAbsolutePath() + "/nohold");
+        }
+        app = new SpringApplicationBuilder(NoHoldApplication.class).profiles("demo")
+            .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+        base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(4)).build();
+        log("started on " + database + " at " + base);
+    }
+
+    private void submitOverHttp(String channel) {
+        String body = """
+                {"channel": "%s", "externalId": "bench-%s", "customer": {"email": "bench-%s@example.com",
+                 "name": "Bench Customer", "postalCode": "%s"}, "subject": "Benchmark", "message": "Measured contact",
+                 "newTopic": true}""".formatted(channel, UUID.randomUUID(), SEQUENCE.incrementAndGet() % 5000,
+                POSTAL_CODES[(int) (SEQUENCE.get() % 4)]);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/contacts"))
+            .header("Content-Type", "application/json")
+            .header("Authorization", AUTH)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException(response.statusCode() + " " + response.body());
+            }
+        }
+        catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void submitInProcess(String channel) {
+        long n = SEQUENCE.incrementAndGet();
+        app.getBean(IntakeService.class)
+            .submit(new ContactRequest(channel, "bench-" + UUID.randomUUID(),
+                    new CustomerDetails(null, "Bench Customer", "bench-" + (n % 5000) + "@example.com", null,
+                            POSTAL_CODES[(int) (n % 4)], "DE"),
+                    "Benchmark", "Measured contact", false, true));
+    }
+
+    /** Arrivals at a fixed rate, whatever the answers do; latency counts from the planned send time. */
+    private Latencies openLoop(int rate, int duration) throws InterruptedException {
+        Latencies latencies = new Latencies();
+        ExecutorService workers = Executors.newFixedThreadPool(64);
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        long periodNanos = 1_000_000_000L / rate;
+        int total = rate * duration;
+        AtomicInteger planned = new AtomicInteger();
+        long origin = System.nanoTime();
+        latencies.start();
+        clock.scheduleAtFixedRate(() -> {
+            int i = planned.getAndIncrement();
+            if (i >= total) {
+                return;
+            }
+            long intended = origin + i * periodNanos;
+            workers.execute(() -> {
+                try {
+                    submitOverHttp("EMAIL");
+                    latencies.add(System.nanoTime() - intended);
+                }
+                catch (RuntimeException e) {
+                    latencies.errors.incrementAndGet();
+                }
+            });
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        while (planned.get() < total) {
+            Thread.sleep(50);
+        }
+        clock.shutdownNow();
+        workers.shutdown();
+        workers.awaitTermination(5, TimeUnit.MINUTES);
+        latencies.stop();
+        return latencies;
+    }
+
+    /** {@code threads} callers, each sending as soon as it has its answer. */
+    private Latencies closedLoop(int duration, java.util.function.Consumer<String> operation, String channel)
+            throws InterruptedException {
+        Latencies latencies = new Latencies();
+        long end = System.nanoTime() + duration * 1_000_000_000L;
+        ExecutorService workers = Executors.newFixedThreadPool(threads);
+        latencies.start();
+        for (int t = 0; t < threads; t++) {
+            workers.execute(() -> {
+                while (System.nanoTime() < end) {
+                    long begin = System.nanoTime();
+                    try {
+                        operation.accept(channel);
+                        latencies.add(System.nanoTime() - begin);
+                    }
+                    catch (RuntimeException e) {
+                        latencies.errors.incrementAndGet();
+                    }
+                }
+            });
+        }
+        workers.shutdown();
+        workers.awaitTermination(duration + 300L, TimeUnit.SECONDS);
+        latencies.stop();
+        return latencies;
+    }
+
+    /** The bare engine: start → one user task, through the Java API, as many callers. */
+    private Latencies baseline() throws InterruptedException {
+        app.getBean(RepositoryService.class)
+            .createDeployment()
+            .name("bench-baseline")
+            .addModelInstance("bench-baseline.bpmn", Bpmn.createExecutableProcess("BenchBaseline")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("UserTask_Baseline")
+                .camundaAssignee("dana")
+                .endEvent()
+                .done())
+            .deploy();
+        RuntimeService runtime = app.getBean(RuntimeService.class);
+        return closedLoop(seconds, channel -> runtime.startProcessInstanceByKey("BenchBaseline", "bench-" + SEQUENCE.incrementAndGet()),
+                null);
+    }
+
+    private long openCases() {
+        return app.getBean(RuntimeService.class).createProcessInstanceQuery().processDefinitionKey(ContactLifecycleProcess.KEY).count();
+    }
+
+    /** Opens cases in-process, by this channel, until {@code level} are open. */
+    private void seedOpenCases(long level, String channel) throws InterruptedException {
+        long missing = level - openCases();
+        if (missing <= 0) {
+            return;
+        }
+        log("seeding " + missing + " open cases by " + channel);
+        parallel((int) missing, i -> submitInProcess(channel));
+    }
+
+    private void parallel(int count, IntConsumer operation) throws InterruptedException {
+        ExecutorService workers = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        long started = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            workers.execute(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    operation.accept(i);
+                    if (i > 0 && i % 10000 == 0) {
+                        log("  " + i + " done, " + (int) (i / ((System.nanoTime() - started) / 1e9)) + "/s");
+                    }
+                }
+            });
+        }
+        workers.shutdown();
+        workers.awaitTermination(6, TimeUnit.HOURS);
+    }
+
+    /** The two filter queries of the Tasklist desk, as Tasklist sends them through the engine REST API. */
+    private Map<String, Object> tasklistQueries() throws Exception {
+        FilterService filters = app.getBean(FilterService.class);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("openCases", openCases());
+        String rep = busiestRep();
+        String repAuth = "Basic " + Base64.getEncoder().encodeToString((rep + ":demo").getBytes(StandardCharsets.UTF_8));
+        String body = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+                + "\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
+        for (String name : List.of(TasklistFilters.MY_CONTACTS, TasklistFilters.MY_REGIONS_TEAM)) {
+            String id = filters.createFilterQuery().filterName(name).singleResult().getId();
+            for (String call : List.of("count", "list?firstResult=0&maxResults=15")) {
+                Latencies latencies = new Latencies();
+                latencies.start();
+                for (int i = 0; i < 220; i++) {
+                    long begin = System.nanoTime();
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/engine-rest/filter/" + id + "/" + call))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .header("Authorization", repAuth)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200) {
+                        latencies.errors.incrementAndGet();
+                    }
+                    else if (i >= 20) {
+                        latencies.add(System.nanoTime() - begin);
+                    }
+                }
+                latencies.stop();
+                figures.put(name + " " + call.replaceAll("\\?.*", " (first page)"), latencies.summary());
+            }
+        }
+        figures.put("asUser", rep);
+        return figures;
+    }
+
+    private String busiestRep() {
+        return app.getBean(JdbcClient.class)
+            .sql("SELECT handler_id FROM support_case WHERE handler_id IS NOT NULL GROUP BY handler_id ORDER BY COUNT(*) DESC LIMIT 1")
+            .query(String.class)
+            .single();
+    }
+
+    private double heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return Latencies.round(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024.0 / 1024.0);
+    }
+
+    /** Every personal window elapsing at once: the job executor hands each contact over to its backup. */
+    private Map<String, Object> storm() throws InterruptedException {
+        ManagementService management = app.getBean(ManagementService.class);
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(6))));
+        long due = management.createJobQuery().activityId(ContactLifecycleProcess.Elements.PERSONAL_WINDOW_ELAPSED).executable().count();
+        log("SLA storm: " + due + " personal windows elapsed at once");
+        long begin = System.nanoTime();
+        long left = due;
+        while (left > 0 && System.nanoTime() - begin < TimeUnit.MINUTES.toNanos(30)) {
+            Thread.sleep(250);
+            left = management.createJobQuery().activityId(ContactLifecycleProcess.Elements.PERSONAL_WINDOW_ELAPSED).executable().count();
+        }
+        double took = (System.nanoTime() - begin) / 1e9;
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("jobs", due);
+        figures.put("left", left);
+        figures.put("seconds", Latencies.round(took));
+        figures.put("jobsPerSecond", Latencies.round((due - left) / took));
+        ClockUtil.reset();
+        return figures;
+    }
+
+    /** Database growth per case taken all the way to closed (history included). */
+    private Map<String, Object> bytesPerClosedCase() throws Exception {
+        long before = databaseBytes();
+        IntakeService intake = app.getBean(IntakeService.class);
+        org.camunda.bpm.engine.TaskService tasks = app.getBean(org.camunda.bpm.engine.TaskService.class);
+        List<String> caseNumbers = new ArrayList<>();
+        for (int i = 0; i < closedCases; i++) {
+            long n = SEQUENCE.incrementAndGet();
+            caseNumbers.add(intake.submit(new ContactRequest("EMAIL", "closed-" + UUID.randomUUID(),
+                    new CustomerDetails(null, "Closed Case", "closed-" + n + "@example.com", null, "20095", "DE"), "Closed",
+                    "To be closed", false, true)).answer().caseNumber());
+        }
+        for (String caseNumber : caseNumbers) {
+            for (String key : List.of(ContactLifecycleProcess.Elements.REACH_CUSTOMER, ContactLifecycleProcess.Elements.RESOLVE_CONTACT)) {
+                String taskId = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(key).singleResult().getId();
+                tasks.complete(taskId, Map.of("reachNotes", "reached", "outcome", "RESOLVED", "notes", "resolved"));
+            }
+        }
+        ManagementService management = app.getBean(ManagementService.class);
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(7)).plus(Duration.ofMinutes(5))));
+        management.createJobQuery().activityId(ContactLifecycleProcess.Elements.QUIET_PERIOD_OVER).executable().list()
+            .forEach(job -> management.executeJob(job.getId()));
+        ClockUtil.reset();
+        long after = databaseBytes();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("cases", closedCases);
+        figures.put("bytesPerCase", (after - before) / closedCases);
+        return figures;
+    }
+
+    private long databaseBytes() throws Exception {
+        DataSource dataSource = app.getBean(DataSource.class);
+        try (Connection c = dataSource.getConnection()) {
+            if (database.equals("postgres")) {
+                var rs = c.createStatement().executeQuery("SELECT pg_database_size(current_database())");
+                rs.next();
+                return rs.getLong(1);
+            }
+            c.createStatement().execute("CHECKPOINT SYNC");
+            String url = c.getMetaData().getURL();
+            String file = url.substring("jdbc:h2:file:".length()).replaceAll(";.*", "") + ".mv.db";
+            return Files.size(Path.of(file));
+        }
+    }
+
+    private static Map<String, Object> machine() {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("maxHeapMb", Runtime.getRuntime().maxMemory() / 1024 / 1024);
+        machine.put("java", System.getProperty("java.version"));
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        machine.put("at", Instant.now().toString());
+        return machine;
+    }
+
+    private static int[] ints(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+    }
+
+    private static void log(String message) {
+        System.out.println("[bench " + Instant.now() + "] " + message);
+    }
+
+}
