@@ -5,7 +5,9 @@ import static io.nohold.lifecycle.ContactLifecycleProcess.Variables.*;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -64,21 +66,23 @@ public class CaseDisplay {
         scope.setVariable(HANDLER_NAME, record.handlerId() == null ? "the " + regionTeam(record) + " team"
                 : repName(record.handlerId()));
         scope.setVariable(PROMISED_BY_TEXT, record.promisedBy() == null ? "" : time(record.promisedBy()));
-        scope.setVariable(CASE_HISTORY, historyText(record.caseNumber()));
+        scope.setVariable(CASE_HISTORY, historyText(record));
     }
 
-    String historyText(String caseNumber) {
-        List<CaseEvent> events = history.of(caseNumber);
+    String historyText(CaseRecord record) {
+        List<CaseEvent> events = history.of(record.caseNumber());
+        Map<String, String> names = new HashMap<>();
+        names.put(record.customerId(), "the customer");
         return events.stream()
             .skip(Math.max(0, events.size() - HISTORY_ENTRIES))
-            .map(CaseDisplay::line)
+            .map(event -> line(event, event.actor() == null ? null : names.computeIfAbsent(event.actor(), this::repName)))
             .collect(Collectors.joining("\n"));
     }
 
-    private static String line(CaseEvent event) {
+    private static String line(CaseEvent event, String actor) {
         StringBuilder line = new StringBuilder(SHORT.format(event.at())).append("  ").append(event.type().replace('_', ' ').toLowerCase(Locale.ROOT));
-        if (event.actor() != null) {
-            line.append(" by ").append(event.actor());
+        if (actor != null) {
+            line.append(" by ").append(actor);
         }
         if (event.outcome() != null) {
             line.append(": ").append(event.outcome());
