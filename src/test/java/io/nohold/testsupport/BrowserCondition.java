@@ -1,6 +1,7 @@
 package io.nohold.testsupport;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -15,25 +16,23 @@ public class BrowserCondition implements ExecutionCondition {
 
     static final String MISSING = "browser tests need Debian packages chromium and chromium-driver";
 
+    static final String INSTALL = "apt-get install chromium chromium-driver";
+
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        List<String> missing = missing();
+        return evaluate(List.of(Browser.CHROMIUM, Browser.CHROMEDRIVER), "true".equalsIgnoreCase(System.getenv("CI")));
+    }
+
+    static ConditionEvaluationResult evaluate(List<Path> required, boolean onCi) {
+        List<String> missing = required.stream().filter(path -> !Files.isExecutable(path)).map(Path::toString).toList();
         if (missing.isEmpty()) {
             return ConditionEvaluationResult.enabled("chromium and chromedriver found");
         }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException(MISSING + " (missing: " + String.join(", ", missing) + ")");
+        String what = MISSING + " (missing: " + String.join(", ", missing) + ")";
+        if (onCi) {
+            throw new IllegalStateException(what);
         }
-        return ConditionEvaluationResult.disabled(MISSING + " (missing: " + String.join(", ", missing)
-                + "); skipped. Install them with: apt-get install chromium chromium-driver");
-    }
-
-    static List<String> missing() {
-        return List.of(Browser.CHROMIUM, Browser.CHROMEDRIVER)
-            .stream()
-            .filter(path -> !Files.isExecutable(path))
-            .map(Object::toString)
-            .toList();
+        return ConditionEvaluationResult.disabled(what + "; skipped. Install them with: " + INSTALL);
     }
 
 }
