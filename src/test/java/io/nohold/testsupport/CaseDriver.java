@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.nohold.casefile.CaseRepository;
 import io.nohold.contact.ContactRequest;
 import io.nohold.contact.IntakeAnswer;
 import io.nohold.contact.IntakeService;
@@ -43,8 +44,11 @@ public class CaseDriver {
 
     private final RegionDirectory directory;
 
+    private final CaseRepository cases;
+
     CaseDriver(IntakeService intake, TaskService tasks, RuntimeService runtime, ManagementService management,
-            IdentityService identity, RegionDirectory directory) {
+            IdentityService identity, RegionDirectory directory, CaseRepository cases) {
+        this.cases = cases;
         this.intake = intake;
         this.tasks = tasks;
         this.runtime = runtime;
@@ -145,6 +149,21 @@ public class CaseDriver {
             due.forEach(job -> management.executeJob(job.getId()));
         }
         throw new IllegalStateException("jobs keep falling due");
+    }
+
+    /**
+     * Clears the desks of a region: every open case of the region that earlier tests left behind is withdrawn (its
+     * process ended without listeners, the case closed), so that a test sees only the work it creates.
+     */
+    public void clearDesksOf(String regionId) {
+        runtime.createProcessInstanceQuery()
+            .processDefinitionKey("ContactLifecycle")
+            .variableValueEquals("regionId", regionId)
+            .list()
+            .forEach(instance -> {
+                runtime.deleteProcessInstance(instance.getId(), "desks cleared for a test", true, true);
+                cases.close(instance.getBusinessKey(), now());
+            });
     }
 
     public void setStatusOfRegion(String regionId, RepStatus status) {
