@@ -51,6 +51,7 @@ class RecordApprovalDecisionDelegate implements JavaDelegate {
                 guidance);
         execution.setVariable(APPROVAL_DECISION_TEXT, decision);
         execution.setVariable(OUTCOME, null);
+        execution.setVariable(NOTES, null);
         cases.setState(caseNumber, CaseState.OPEN);
         String handler = Vars.string(execution, HANDLER_ID);
         if (handler != null) {

@@ -27,6 +27,7 @@ class ReopenCaseDelegate implements JavaDelegate {
                 null, "the customer replied");
         execution.setVariable(REPLY_CONTACT_ID, null);
         execution.setVariable(OUTCOME, null);
+        execution.setVariable(NOTES, null);
         execution.setVariable(APPROVAL_DECISION_TEXT, null);
         execution.setVariable(SUPERVISOR_GUIDANCE, null);
     }

@@ -33,6 +33,7 @@ class ResumeWithHandlerDelegate implements JavaDelegate {
         boolean replied = execution.getVariable(REPLY_CONTACT_ID) != null;
         execution.setVariable(REPLY_CONTACT_ID, null);
         execution.setVariable(OUTCOME, null);
+        execution.setVariable(NOTES, null);
         cases.setState(caseNumber, CaseState.OPEN);
         String handler = Vars.string(execution, HANDLER_ID);
         String why = replied ? "the customer replied" : "the follow-up date has come";

@@ -42,6 +42,7 @@ class ReturnToHandlerDelegate implements JavaDelegate {
         Instant resolutionDue = EngineClock.now().plus(Vars.duration(execution, RESOLUTION));
         execution.setVariable(RESOLUTION_DUE_AT, Vars.date(resolutionDue));
         execution.setVariable(OUTCOME, null);
+        execution.setVariable(NOTES, null);
         cases.setState(caseNumber, CaseState.OPEN);
         cases.setResolutionDue(caseNumber, resolutionDue);
         String supervisor = Vars.string(execution, LAST_COMPLETED_BY);

@@ -324,6 +324,7 @@ class ContactLifecycleProcessTests {
         Task resolve = driver.task(answer.caseNumber(), RESOLVE_CONTACT);
         assertThat(resolve.getAssignee()).isEqualTo(handler);
         assertThat((String) runtime.getVariable(resolve.getProcessInstanceId(), "approvalDecisionText")).startsWith("Approved by Sam Norden");
+        assertThat(runtime.getVariable(resolve.getProcessInstanceId(), "notes")).as("the handler writes new notes").isNull();
         assertThat(events(answer, "ACCOMMODATION_GRANTED")).singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo("sam"));
 
         driver.complete(handler, resolve, Map.of("outcome", "RESOLVED", "notes", "told her the refund is on its way"));
