@@ -1,0 +1,25 @@
+package io.nohold.testsupport;
+
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * For tests that always need PostgreSQL (the cluster tests): skipped with a message on how to start PostgreSQL when it
+ * is not reachable, failed when CI=true.
+ */
+public class PostgresRequired implements ExecutionCondition {
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        String problem = TestDatabase.unreachable();
+        if (problem == null) {
+            return ConditionEvaluationResult.enabled("PostgreSQL is reachable");
+        }
+        if (TestDatabase.ci()) {
+            throw new IllegalStateException(problem + " and CI=true requires the PostgreSQL tests: " + TestDatabase.HOW_TO_START);
+        }
+        return ConditionEvaluationResult.disabled("skipped: " + problem + "; " + TestDatabase.HOW_TO_START);
+    }
+
+}
