@@ -109,8 +109,16 @@ class ClusterIT {
         a.start();
         a.awaitHealthy(WAIT);
         report.put("firstNodeStartSeconds", Duration.between(started, Instant.now()).toSeconds());
+        Map<String, Integer> schema;
+        try (Connection db = db()) {
+            schema = fingerprint(db);
+        }
         b.start();
         b.awaitHealthy(WAIT);
+        try (Connection db = db()) {
+            assertThat(fingerprint(db)).as("schema, deployments and demo data after a second node started").isEqualTo(schema);
+        }
+        report.put("schemaAfterFirstStart", schema);
         System.out.printf("cluster: %s on port %d (pid %d), %s on port %d (pid %d), database %s%n", a.name, a.port, a.pid(),
                 b.name, b.port, b.pid(), database);
     }
@@ -225,6 +233,10 @@ class ClusterIT {
 
         // the whole cluster goes down: the surviving node is killed as well, and timers fall due while nothing runs
         a.kill();
+        Map<String, Integer> schema;
+        try (Connection db = db()) {
+            schema = fingerprint(db);
+        }
         int moved;
         List<String> burstCases;
         try (Connection db = db()) {
@@ -238,6 +250,9 @@ class ClusterIT {
         a.awaitHealthy(WAIT);
         b.awaitHealthy(WAIT);
         long restartSeconds = Duration.between(restarted, Instant.now()).toSeconds();
+        try (Connection db = db()) {
+            assertThat(fingerprint(db)).as("schema, deployments and demo data after restarting both nodes").isEqualTo(schema);
+        }
 
         // what got no answer: stored before the crash or not, its case opened or not
         int unansweredStored;
@@ -381,6 +396,28 @@ class ClusterIT {
 
     private Connection db() throws SQLException {
         return TestDatabase.connect(database);
+    }
+
+    /** What a restart must not change: tables, indexes, migrations, deployments, process versions, demo users. */
+    private static Map<String, Integer> fingerprint(Connection db) throws SQLException {
+        Map<String, Integer> result = new LinkedHashMap<>();
+        for (String[] query : new String[][] {
+                { "tables", "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'" },
+                { "indexes", "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = 'public'" },
+                { "flywayMigrations", "SELECT COUNT(*) FROM nohold_schema_history" },
+                { "deployments", "SELECT COUNT(*) FROM act_re_deployment" },
+                { "processDefinitions", "SELECT COUNT(*) FROM act_re_procdef" },
+                { "decisionDefinitions", "SELECT COUNT(*) FROM act_re_decision_def" },
+                { "users", "SELECT COUNT(*) FROM act_id_user" },
+                { "groupMemberships", "SELECT COUNT(*) FROM act_id_membership" },
+                { "authorizations", "SELECT COUNT(*) FROM act_ru_authorization" },
+                { "filters", "SELECT COUNT(*) FROM act_ru_filter" },
+                { "reps", "SELECT COUNT(*) FROM rep" } }) {
+            try (PreparedStatement statement = db.prepareStatement(query[1])) {
+                result.put(query[0], single(statement));
+            }
+        }
+        return result;
     }
 
     private static int timers(Connection db, String activityId, Collection<String> cases) throws SQLException {

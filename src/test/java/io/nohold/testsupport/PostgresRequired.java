@@ -10,6 +10,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public class PostgresRequired implements ExecutionCondition {
 
+    /** Surefire does not show why a class was skipped: say it once per run. */
+    private static volatile boolean told;
+
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         String problem = TestDatabase.unreachable();
@@ -19,7 +22,12 @@ public class PostgresRequired implements ExecutionCondition {
         if (TestDatabase.ci()) {
             throw new IllegalStateException(problem + " and CI=true requires the PostgreSQL tests: " + TestDatabase.HOW_TO_START);
         }
-        return ConditionEvaluationResult.disabled("skipped: " + problem + "; " + TestDatabase.HOW_TO_START);
+        String message = "PostgreSQL tests skipped: " + problem + "; " + TestDatabase.HOW_TO_START;
+        if (!told) {
+            told = true;
+            System.err.println("WARNING: " + message);
+        }
+        return ConditionEvaluationResult.disabled(message);
     }
 
 }
