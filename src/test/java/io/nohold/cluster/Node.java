@@ -36,6 +36,22 @@ final class Node {
         this.jar = jar;
         this.arguments = arguments;
         this.log = logDirectory.resolve(name + ".log");
+        try {
+            Files.deleteIfExists(log);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How often the node's log says this. */
+    long logged(String text) {
+        try (var lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains(text)).count();
+        }
+        catch (IOException e) {
+            return -1;
+        }
     }
 
     void start() {
