@@ -28,6 +28,7 @@ import io.nohold.region.RepStatus;
 import io.nohold.testsupport.CaseDriver;
 import io.nohold.testsupport.NoHoldTest;
 import io.nohold.testsupport.ProcessCoverage;
+import io.nohold.testsupport.TestDatabase;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -99,7 +100,7 @@ class ContactLifecycleProcessTests {
                 ProcessCoverage.measure(historyService, ContactLifecycleProcess.KEY, Path.of("processes", ContactLifecycleProcess.RESOURCE)),
                 ProcessCoverage.measure(historyService, SupervisorEscalationProcess.KEY,
                         Path.of("processes", SupervisorEscalationProcess.RESOURCE)));
-        ProcessCoverage.write(Path.of("target", "process-test-coverage"), results);
+        ProcessCoverage.write(Path.of("target", TestDatabase.postgres() ? "process-test-coverage-postgres" : "process-test-coverage"), results);
         for (ProcessCoverage.Result result : results) {
             assertThat(result.percent()).as("coverage of %s; not covered: %s", result.processKey(), result.missed())
                 .isGreaterThanOrEqualTo(90.0);

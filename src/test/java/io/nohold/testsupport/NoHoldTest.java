@@ -5,18 +5,29 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application on a random port, on an in-memory H2 database with the demo data, the job executor off.
- * Every test class uses this same setup, so they share one application context.
+ * The whole application on a random port with the demo data, the job executor off: on an in-memory H2 database, or,
+ * with {@code -Dnohold.test.database=postgres}, on a fresh PostgreSQL database (see {@link TestDatabase}). Every test
+ * class uses this same setup, so they share one application context. Tagged {@value #TAG}: the PostgreSQL run of
+ * {@code mvn verify} runs exactly these classes.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@Tag(NoHoldTest.TAG)
+@ExtendWith(DatabaseAvailable.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @ActiveProfiles({ "test", "demo" })
 @Import(TestEngineConfiguration.class)
 public @interface NoHoldTest {
+
+    String TAG = "app";
+
 }
