@@ -345,8 +345,9 @@ class ClusterIT {
             assertThat(instanceDuplicates).as("duplicate ContactLifecycle instances").isZero();
             assertThat(running).as("running ContactLifecycle instances").isEqualTo(BURST);
             assertThat(moved).as("timers moved while the cluster was down").isPositive();
-            Map<String, Integer> byNode = jobsByNode(db, null);
-            assertThat(byNode.keySet()).as("nodes that executed jobs over the whole run: %s", byNode).contains(a.name, b.name);
+            // Which node runs a due job is decided by the job acquisition race; exactly-once is asserted above
+            // whichever node ran it. The split is reported, not asserted, so the test does not depend on scheduling.
+            figures.put("jobsExecutedByNodeOverTheRun", jobsByNode(db, null));
         }
     }
 
