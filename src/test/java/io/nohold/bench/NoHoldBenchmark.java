@@ -277,7 +277,7 @@ public final class NoHoldBenchmark {
                 .camundaHistoryTimeToLive(1)
                 .startEvent()
                 .userTask("UserTask_Baseline")
-                .camundaAssignee("dana")
+                .camundaAssignee("bench-baseline")
                 .endEvent()
                 .done())
             .deploy();
