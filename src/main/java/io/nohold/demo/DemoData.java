@@ -35,10 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Order(0)
 class DemoData implements ApplicationRunner {
 
-    static final String HEAD_OF_SERVICE = "head-of-service";
-
-    static final String CHANNELS = "channels";
-
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private static final List<DemoRegion> REGIONS = List.of(
@@ -110,11 +106,11 @@ class DemoData implements ApplicationRunner {
 
     private void load() {
         group(Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
-        group(HEAD_OF_SERVICE, "Head of service", Groups.GROUP_TYPE_WORKFLOW);
-        group(CHANNELS, "Channel integrations", Groups.GROUP_TYPE_WORKFLOW);
+        group(io.nohold.access.Groups.HEAD_OF_SERVICE, "Head of service", Groups.GROUP_TYPE_WORKFLOW);
+        group(io.nohold.access.Groups.CHANNELS, "Channel integrations", Groups.GROUP_TYPE_WORKFLOW);
         user(new DemoUser("admin", "Ada", "Admin"), Groups.CAMUNDA_ADMIN);
-        user(new DemoUser(HEAD_OF_SERVICE, "Hanna", "Weiss"), HEAD_OF_SERVICE);
-        user(new DemoUser("intake", "Intake", "Channel"), CHANNELS);
+        user(new DemoUser(io.nohold.access.Groups.HEAD_OF_SERVICE, "Hanna", "Weiss"), io.nohold.access.Groups.HEAD_OF_SERVICE);
+        user(new DemoUser("intake", "Intake", "Channel"), io.nohold.access.Groups.CHANNELS);
         for (DemoRegion demo : REGIONS) {
             Region region = new Region(demo.id(), demo.name());
             directory.saveRegion(region);

@@ -3,6 +3,7 @@ package io.nohold.escalation;
 import static io.nohold.lifecycle.ContactLifecycleProcess.Variables.CASE_NUMBER;
 import static io.nohold.lifecycle.ContactLifecycleProcess.Variables.REGION_ID;
 
+import io.nohold.access.Groups;
 import io.nohold.casefile.CaseEvent.Category;
 import io.nohold.casefile.CaseHistory;
 import io.nohold.lifecycle.ContactLifecycleProcess;
@@ -16,8 +17,6 @@ import org.springframework.stereotype.Component;
 /** A supervisor deadline passed (an approval or an escalation): head of service is told. */
 @Component
 class NotifyHeadOfServiceDelegate implements JavaDelegate {
-
-    static final String HEAD_OF_SERVICE_GROUP = "head-of-service";
 
     private final RegionDirectory directory;
 
@@ -39,7 +38,7 @@ class NotifyHeadOfServiceDelegate implements JavaDelegate {
         String what = approval ? "APPROVAL_OVERDUE" : "ESCALATION_OVERDUE";
         String region = directory.region(Vars.required(execution, REGION_ID)).name();
         history.record(caseNumber, Category.ESCALATION, what, null, null, "head of service notified");
-        outbox.toGroup(caseNumber, HEAD_OF_SERVICE_GROUP, what, "Case " + caseNumber + ": the " + region + " supervisors' "
+        outbox.toGroup(caseNumber, Groups.HEAD_OF_SERVICE, what, "Case " + caseNumber + ": the " + region + " supervisors' "
                 + (approval ? "approval" : "escalation") + " deadline has passed.");
     }
 

@@ -1,14 +1,16 @@
 package io.nohold.region;
 
+import io.nohold.access.Groups;
+
 /** A service region: its reps, their backup order, and the supervisors of {@link #supervisorGroup()}. */
 public record Region(String id, String name) {
 
     public String repGroup() {
-        return "reps-" + id;
+        return Groups.reps(id);
     }
 
     public String supervisorGroup() {
-        return "supervisors-" + id;
+        return Groups.supervisors(id);
     }
 
 }
