@@ -59,14 +59,24 @@ public class CaseDisplay {
 
     public void refresh(VariableScope scope) {
         CaseRecord record = cases.get(Vars.required(scope, CASE_NUMBER));
-        scope.setVariable(CUSTOMER_NAME, customers.customer(record.customerId()).displayName());
-        scope.setVariable(REGION_NAME, record.regionId() == null ? "" : directory.region(record.regionId()).name()
+        set(scope, CUSTOMER_NAME, customers.customer(record.customerId()).displayName());
+        set(scope, REGION_NAME, record.regionId() == null ? "" : directory.region(record.regionId()).name()
                 + (record.regionUnresolved() ? " (region not resolved: please check)" : ""));
-        scope.setVariable(PERSONAL_REP_NAME, repName(record.personalRepId()));
-        scope.setVariable(HANDLER_NAME, record.handlerId() == null ? "the " + regionTeam(record) + " team"
+        set(scope, PERSONAL_REP_NAME, repName(record.personalRepId()));
+        set(scope, HANDLER_NAME, record.handlerId() == null ? "the " + regionTeam(record) + " team"
                 : repName(record.handlerId()));
-        scope.setVariable(PROMISED_BY_TEXT, record.promisedBy() == null ? "" : time(record.promisedBy()));
-        scope.setVariable(CASE_HISTORY, historyText(record));
+        set(scope, PROMISED_BY_TEXT, record.promisedBy() == null ? "" : time(record.promisedBy()));
+        set(scope, CASE_HISTORY, historyText(record));
+    }
+
+    /**
+     * Sets a display string only when it changed: every variable write also updates its history row, and most
+     * refreshes change only the handler and the history.
+     */
+    private static void set(VariableScope scope, String name, String value) {
+        if (!scope.hasVariable(name) || !value.equals(scope.getVariable(name))) {
+            scope.setVariable(name, value);
+        }
     }
 
     String historyText(CaseRecord record) {

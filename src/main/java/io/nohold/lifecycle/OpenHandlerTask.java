@@ -3,6 +3,8 @@ package io.nohold.lifecycle;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -16,13 +18,28 @@ class OpenHandlerTask {
         this.tasks = tasks;
     }
 
+    /**
+     * Inside the engine (the SLA delegates run in timer jobs) this reads the process instance's tasks by its id, a
+     * plain indexed select that also sees tasks created earlier in the same transaction. A {@code TaskQuery} would
+     * build Camunda's general task query, whose SQL generation alone took a fifth of the job executor's CPU in an SLA
+     * storm (docs/performance.md).
+     */
     Optional<Task> of(String processInstanceId, String taskDefinitionKey) {
-        return tasks.createTaskQuery()
-            .processInstanceId(processInstanceId)
-            .taskDefinitionKey(taskDefinitionKey)
-            .active()
-            .list()
+        CommandContext command = Context.getCommandContext();
+        if (command == null) {
+            return tasks.createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .taskDefinitionKey(taskDefinitionKey)
+                .active()
+                .list()
+                .stream()
+                .findFirst();
+        }
+        return command.getTaskManager()
+            .findTasksByProcessInstanceId(processInstanceId)
             .stream()
+            .filter(task -> taskDefinitionKey.equals(task.getTaskDefinitionKey()) && !task.isSuspended())
+            .map(Task.class::cast)
             .findFirst();
     }
 

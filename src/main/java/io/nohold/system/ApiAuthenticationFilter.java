@@ -2,8 +2,14 @@ package io.nohold.system;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,23 +23,43 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * HTTP Basic authentication of /api against the Camunda users. The caller is known as {@link ApiUser} for the
  * duration of the request.
+ * <p>
+ * A channel sends the same credentials with every contact, so a successful check is remembered for
+ * {@link #REMEMBERED} (keyed by a SHA-256 digest of the header, never the password itself): checking the password and
+ * reading the groups were three queries per contact. Consequence: a changed password, a removed user or a new group
+ * membership takes effect for a caller already authenticated within that minute. Failed checks are never remembered,
+ * so every wrong password still counts towards the engine's login lockout.
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+    static final Duration REMEMBERED = Duration.ofMinutes(1);
+
+    /** More distinct callers than this within a minute and the memory is simply started afresh. */
+    private static final int MAX_REMEMBERED = 10_000;
 
     private final IdentityService identity;
 
     private final ObjectMapper json;
+
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
     ApiAuthenticationFilter(IdentityService identity, ObjectMapper json) {
         this.identity = identity;
         this.json = json;
     }
 
+    private record Remembered(ApiUser user, long until) {
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String userId = authenticatedUser(request.getHeader("Authorization"));
-        if (userId == null) {
+        String header = request.getHeader("Authorization");
+        ApiUser user = rememberedUser(header);
+        if (user == null) {
+            user = authenticate(header);
+        }
+        if (user == null) {
             response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Basic realm=\"NoHold\"");
             response.setContentType("application/json");
@@ -41,13 +67,43 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
                     new ApiError("authentication required: HTTP Basic with a NoHold user"));
             return;
         }
-        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-        ApiUser.set(new ApiUser(userId, groups));
+        ApiUser.set(user);
         try {
             chain.doFilter(request, response);
         }
         finally {
             ApiUser.clear();
+        }
+    }
+
+    private ApiUser rememberedUser(String header) {
+        if (header == null) {
+            return null;
+        }
+        Remembered entry = remembered.get(digest(header));
+        return entry != null && entry.until() - System.nanoTime() > 0 ? entry.user() : null;
+    }
+
+    private ApiUser authenticate(String header) {
+        String userId = authenticatedUser(header);
+        if (userId == null) {
+            return null;
+        }
+        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        ApiUser user = new ApiUser(userId, groups);
+        if (remembered.size() >= MAX_REMEMBERED) {
+            remembered.clear();
+        }
+        remembered.put(digest(header), new Remembered(user, System.nanoTime() + REMEMBERED.toNanos()));
+        return user;
+    }
+
+    private static String digest(String header) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(header.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 
