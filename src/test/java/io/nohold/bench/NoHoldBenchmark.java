@@ -145,8 +145,8 @@ public final class NoHoldBenchmark {
             cost.put("baseline", baseline.summary());
             cost.put("intakeInProcess", inProcess.summary());
             cost.put("intakeOverHttp", flatOut.summary());
-            cost.put("ratioHttp", Latencies.round(baseline.count() / baseline.seconds() / (flatOut.count() / flatOut.seconds()) * 100) / 100);
-            cost.put("ratioInProcess", Latencies.round(baseline.count() / baseline.seconds() / (inProcess.count() / inProcess.seconds()) * 100) / 100);
+            cost.put("ratioHttp", Math.round(baseline.count() / baseline.seconds() / (flatOut.count() / flatOut.seconds()) * 100) / 100.0);
+            cost.put("ratioInProcess", Math.round(baseline.count() / baseline.seconds() / (inProcess.count() / inProcess.seconds()) * 100) / 100.0);
             figures.put("costVersusBaseline", cost);
 
             figures.put("databaseBytesPerClosedCase", bytesPerClosedCase());
