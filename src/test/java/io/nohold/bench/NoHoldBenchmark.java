@@ -93,7 +93,7 @@ public final class NoHoldBenchmark {
         String summary = "";
         for (String database : System.getProperty("bench.databases", "h2").split(",")) {
             results.put(database.trim(), new NoHoldBenchmark(database.trim()).run());
-            if (Boolean.getBoolean("bench.stormOnly")) {
+            if (Boolean.getBoolean("bench.stormOnly") || Boolean.getBoolean("bench.tasklistOnly")) {
                 summary += database + ": " + results.get(database.trim()) + "\n";
                 continue;
             }
@@ -119,6 +119,14 @@ public final class NoHoldBenchmark {
         Map<String, Object> figures = new LinkedHashMap<>();
         start();
         try {
+            if (Boolean.getBoolean("bench.tasklistOnly")) {
+                figures.put("tasklist", tasklistQueries());
+                return figures;
+            }
+            if (Boolean.getBoolean("bench.tasklistOnly")) {
+                figures.put("tasklist", tasklistQueries());
+                return figures;
+            }
             if (Boolean.getBoolean("bench.stormOnly")) {
                 seedOpenCases(stormSize, "PHONE");
                 figures.put("slaStorm", storm());
@@ -171,17 +179,22 @@ public final class NoHoldBenchmark {
                 "logging.level.root=WARN", "logging.level.io.nohold=WARN", "nohold.demo.password=demo",
                 "nohold.test.process-coverage=false"));
         if (database.equals("postgres")) {
-            String name = "nohold_bench_" + System.currentTimeMillis();
-            try (Connection c = DriverManager.getConnection(System.getProperty("bench.postgresAdminUrl",
-                    "jdbc:postgresql://127.0.0.1:5432/test"), System.getProperty("bench.postgresUser", "postgres"), "")) {
-                c.createStatement().execute("CREATE DATABASE " + name);
+            // -Dbench.existingDatabase=nohold_bench_... (H2: target/bench/h2-...) measures again on an earlier run's data
+            String name = System.getProperty("bench.existingDatabase", "");
+            if (name.isBlank()) {
+                name = "nohold_bench_" + System.currentTimeMillis();
+                try (Connection c = DriverManager.getConnection(System.getProperty("bench.postgresAdminUrl",
+                        "jdbc:postgresql://127.0.0.1:5432/test"), System.getProperty("bench.postgresUser", "postgres"), "")) {
+                    c.createStatement().execute("CREATE DATABASE " + name);
+                }
             }
             properties.add("spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + name);
             properties.add("spring.datasource.username=" + System.getProperty("bench.postgresUser", "postgres"));
             properties.add("spring.datasource.password=");
         }
         else {
-            File dir = new File("target/bench/h2-" + System.currentTimeMillis());
+            String existing = System.getProperty("bench.existingDatabase", "");
+            File dir = existing.isBlank() ? new File("target/bench/h2-" + System.currentTimeMillis()) : new File(existing);
             properties.add("spring.datasource.url=jdbc:h2:file:" + dir.getAbsolutePath() + "/nohold");
         }
         app = new SpringApplicationBuilder(NoHoldApplication.class)
