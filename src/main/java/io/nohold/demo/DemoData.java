@@ -1,5 +1,8 @@
 package io.nohold.demo;
 
+import static io.nohold.access.Groups.CHANNELS;
+import static io.nohold.access.Groups.HEAD_OF_SERVICE;
+
 import java.util.List;
 
 import io.nohold.customer.Customer;
@@ -106,11 +109,11 @@ class DemoData implements ApplicationRunner {
 
     private void load() {
         group(Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
-        group(io.nohold.access.Groups.HEAD_OF_SERVICE, "Head of service", Groups.GROUP_TYPE_WORKFLOW);
-        group(io.nohold.access.Groups.CHANNELS, "Channel integrations", Groups.GROUP_TYPE_WORKFLOW);
+        group(HEAD_OF_SERVICE, "Head of service", Groups.GROUP_TYPE_WORKFLOW);
+        group(CHANNELS, "Channel integrations", Groups.GROUP_TYPE_WORKFLOW);
         user(new DemoUser("admin", "Ada", "Admin"), Groups.CAMUNDA_ADMIN);
-        user(new DemoUser(io.nohold.access.Groups.HEAD_OF_SERVICE, "Hanna", "Weiss"), io.nohold.access.Groups.HEAD_OF_SERVICE);
-        user(new DemoUser("intake", "Intake", "Channel"), io.nohold.access.Groups.CHANNELS);
+        user(new DemoUser(HEAD_OF_SERVICE, "Hanna", "Weiss"), HEAD_OF_SERVICE);
+        user(new DemoUser("intake", "Intake", "Channel"), CHANNELS);
         for (DemoRegion demo : REGIONS) {
             Region region = new Region(demo.id(), demo.name());
             directory.saveRegion(region);

@@ -55,9 +55,11 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        ApiUser user = rememberedUser(header);
-        if (user == null) {
-            user = authenticate(header);
+        ApiUser user = null;
+        if (header != null) {
+            String key = digest(header);
+            Remembered entry = remembered.get(key);
+            user = entry != null && entry.until() - System.nanoTime() > 0 ? entry.user() : authenticate(header, key);
         }
         if (user == null) {
             response.setStatus(401);
@@ -76,15 +78,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    private ApiUser rememberedUser(String header) {
-        if (header == null) {
-            return null;
-        }
-        Remembered entry = remembered.get(digest(header));
-        return entry != null && entry.until() - System.nanoTime() > 0 ? entry.user() : null;
-    }
-
-    private ApiUser authenticate(String header) {
+    private ApiUser authenticate(String header, String key) {
         String userId = authenticatedUser(header);
         if (userId == null) {
             return null;
@@ -94,7 +88,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         if (remembered.size() >= MAX_REMEMBERED) {
             remembered.clear();
         }
-        remembered.put(digest(header), new Remembered(user, System.nanoTime() + REMEMBERED.toNanos()));
+        remembered.put(key, new Remembered(user, System.nanoTime() + REMEMBERED.toNanos()));
         return user;
     }
 
