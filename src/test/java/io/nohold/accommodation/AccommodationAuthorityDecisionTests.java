@@ -7,11 +7,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.nohold.testsupport.DmnEngines;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -38,10 +37,7 @@ class AccommodationAuthorityDecisionTests {
 
     @BeforeAll
     static void parseDecision() throws IOException {
-        // the same DMN engine settings as the application (application.yaml: dmn-feel-enable-legacy-behavior)
-        dmnEngine = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
-            .enableFeelLegacyBehavior(true)
-            .buildEngine();
+        dmnEngine = DmnEngines.likeTheApplication();
         try (InputStream in = Files.newInputStream(DMN_FILE)) {
             decision = dmnEngine.parseDecision(DECISION_KEY, in);
         }

@@ -6,16 +6,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +38,7 @@ import io.nohold.contact.IntakeService;
 import io.nohold.customer.CustomerDetails;
 import io.nohold.lifecycle.ContactLifecycleProcess;
 import io.nohold.tasklist.TasklistFilters;
+import io.nohold.testsupport.ApiClient;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -57,7 +57,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class NoHoldBenchmark {
 
-    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("intake:demo".getBytes(StandardCharsets.UTF_8));
+    private static final String AUTH = ApiClient.basic("intake", ApiClient.PASSWORD);
 
     private static final String[] POSTAL_CODES = { "20095", "80331", "01067", "50667" };
 
@@ -123,10 +123,6 @@ public final class NoHoldBenchmark {
                 figures.put("tasklist", tasklistQueries());
                 return figures;
             }
-            if (Boolean.getBoolean("bench.tasklistOnly")) {
-                figures.put("tasklist", tasklistQueries());
-                return figures;
-            }
             if (Boolean.getBoolean("bench.stormOnly")) {
                 seedOpenCases(stormSize, "PHONE");
                 figures.put("slaStorm", storm());
@@ -176,19 +172,21 @@ public final class NoHoldBenchmark {
 
     private void start() throws Exception {
         List<String> properties = new ArrayList<>(List.of("server.port=0", "spring.main.banner-mode=off",
-                "logging.level.root=WARN", "logging.level.io.nohold=WARN", "nohold.demo.password=demo",
+                "logging.level.root=WARN", "logging.level.io.nohold=WARN",
                 "nohold.test.process-coverage=false"));
         if (database.equals("postgres")) {
             // -Dbench.existingDatabase=nohold_bench_... (H2: target/bench/h2-...) measures again on an earlier run's data
+            String adminUrl = System.getProperty("bench.postgresAdminUrl", "jdbc:postgresql://127.0.0.1:5432/test");
             String name = System.getProperty("bench.existingDatabase", "");
             if (name.isBlank()) {
                 name = "nohold_bench_" + System.currentTimeMillis();
-                try (Connection c = DriverManager.getConnection(System.getProperty("bench.postgresAdminUrl",
-                        "jdbc:postgresql://127.0.0.1:5432/test"), System.getProperty("bench.postgresUser", "postgres"), "")) {
-                    c.createStatement().execute("CREATE DATABASE " + name);
+                try (Connection c = DriverManager.getConnection(adminUrl, System.getProperty("bench.postgresUser", "postgres"), "");
+                        Statement statement = c.createStatement()) {
+                    statement.execute("CREATE DATABASE " + name);
                 }
             }
-            properties.add("spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + name);
+            // the new database on the same server as the admin database
+            properties.add("spring.datasource.url=" + adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + name);
             properties.add("spring.datasource.username=" + System.getProperty("bench.postgresUser", "postgres"));
             properties.add("spring.datasource.password=");
         }
@@ -206,11 +204,11 @@ public final class NoHoldBenchmark {
     }
 
     private void submitOverHttp(String channel) {
+        long n = SEQUENCE.incrementAndGet();
         String body = """
                 {"channel": "%s", "externalId": "bench-%s", "customer": {"email": "bench-%s@example.com",
                  "name": "Bench Customer", "postalCode": "%s"}, "subject": "Benchmark", "message": "Measured contact",
-                 "newTopic": true}""".formatted(channel, UUID.randomUUID(), SEQUENCE.incrementAndGet() % 5000,
-                POSTAL_CODES[(int) (SEQUENCE.get() % 4)]);
+                 "newTopic": true}""".formatted(channel, UUID.randomUUID(), n % 5000, POSTAL_CODES[(int) (n % 4)]);
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/contacts"))
             .header("Content-Type", "application/json")
             .header("Authorization", AUTH)
@@ -385,7 +383,7 @@ public final class NoHoldBenchmark {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("openCases", openCases());
         String rep = busiestRep();
-        String repAuth = "Basic " + Base64.getEncoder().encodeToString((rep + ":demo").getBytes(StandardCharsets.UTF_8));
+        String repAuth = ApiClient.basic(rep, ApiClient.PASSWORD);
         String body = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
                 + "\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
         for (String name : List.of(TasklistFilters.MY_CONTACTS, TasklistFilters.MY_REGIONS_TEAM)) {

@@ -126,10 +126,6 @@ final class Node {
         return "http://127.0.0.1:" + port;
     }
 
-    Path log() {
-        return log;
-    }
-
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -34,14 +34,15 @@ class DatabaseTuningTests {
 
     @Test
     void jobAcquisitionIndexIsInPlace() throws SQLException {
-        assertThat(indexesOf("ACT_RU_JOB")).contains(JobAcquisitionIndex.INDEX_NAME);
+        assertThat(indexesOf("ACT_RU_JOB")).contains(DatabaseIndexes.JOB_ACQUISITION);
     }
 
     @Test
     void onPostgresLockedJobsAndTaskAuthorizationsAreIndexedAndPermissionBitsHaveStatistics() throws SQLException {
         assumeTrue(isPostgres(), "PostgreSQL only: H2 has no partial indexes and plans these queries well without");
-        assertThat(indexesOf("ACT_RU_JOB")).contains(JobAcquisitionIndex.LOCKED_INDEX_NAME);
-        assertThat(indexesOf("ACT_RU_AUTHORIZATION")).contains(TaskAuthorizationIndex.INDEX_NAME);
+        assertThat(indexesOf("ACT_RU_JOB")).contains(DatabaseIndexes.JOB_LOCKED);
+        assertThat(indexesOf("ACT_RU_AUTHORIZATION")).contains(DatabaseIndexes.AUTH_TASK_RESOURCE);
+        assumeTrue(majorVersion() >= 14, "statistics on expressions need PostgreSQL 14 or later");
         assertThat(jdbc.sql("SELECT upper(stxname) FROM pg_statistic_ext").query(String.class).list())
             .contains("NOHOLD_ST_AUTH_READ", "NOHOLD_ST_AUTH_READ_TASK");
     }
@@ -49,6 +50,12 @@ class DatabaseTuningTests {
     private boolean isPostgres() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        }
+    }
+
+    private int majorVersion() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseMajorVersion();
         }
     }
 
