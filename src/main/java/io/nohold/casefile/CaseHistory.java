@@ -2,12 +2,11 @@ package io.nohold.casefile;
 
 import java.util.List;
 
-import io.nohold.casefile.CaseEvent.Category;
 import io.nohold.system.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The history of every case, written as things happen and never rewritten. */
+/** The history of every case, written as things happen and never rewritten. Written only through {@link CaseFile}. */
 @Repository
 public class CaseHistory {
 
@@ -19,29 +18,38 @@ public class CaseHistory {
         this.jdbc = jdbc;
     }
 
-    public void record(String caseNumber, Category category, String type, String actor, String outcome, String detail) {
+    void record(String caseNumber, CaseEventType type, String actor, String outcome, String detail) {
+        record(caseNumber, type, null, actor, outcome, detail);
+    }
+
+    void record(String caseNumber, CaseEventType type, String task, String actor, String outcome, String detail) {
         jdbc.sql("""
-                INSERT INTO case_event (case_number, occurred_at, category, type, actor, outcome, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO case_event (case_number, occurred_at, category, type, task, actor, outcome, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
             .param(caseNumber)
             .param(EngineClock.utc(EngineClock.now()))
-            .param(category.name())
-            .param(type)
+            .param(type.category().name())
+            .param(type.name())
+            .param(clip(task, 100))
             .param(actor)
-            .param(outcome)
-            .param(detail == null || detail.length() <= DETAIL_LIMIT ? detail : detail.substring(0, DETAIL_LIMIT))
+            .param(clip(outcome, 40))
+            .param(clip(detail, DETAIL_LIMIT))
             .update();
     }
 
     public List<CaseEvent> of(String caseNumber) {
         return jdbc.sql("""
-                SELECT id, case_number, occurred_at, category, type, actor, outcome, detail
+                SELECT id, case_number, occurred_at, type, task, actor, outcome, detail
                 FROM case_event WHERE case_number = ? ORDER BY id""")
             .param(caseNumber)
             .query((rs, n) -> new CaseEvent(rs.getLong("id"), rs.getString("case_number"),
-                    CaseRepository.instant(rs, "occurred_at"), Category.valueOf(rs.getString("category")),
-                    rs.getString("type"), rs.getString("actor"), rs.getString("outcome"), rs.getString("detail")))
+                    CaseRepository.instant(rs, "occurred_at"), CaseEventType.valueOf(rs.getString("type")),
+                    rs.getString("task"), rs.getString("actor"), rs.getString("outcome"), rs.getString("detail")))
             .list();
+    }
+
+    private static String clip(String text, int limit) {
+        return text == null || text.length() <= limit ? text : text.substring(0, limit);
     }
 
 }

@@ -33,12 +33,12 @@ public class CaseRepository {
                 : "SELECT NEXT VALUE FOR case_number_seq";
     }
 
-    public String nextCaseNumber() {
+    String nextCaseNumber() {
         long next = jdbc.sql(nextCaseNumberSql).query(Long.class).single();
         return String.format("NH-%06d", next);
     }
 
-    public void insert(String caseNumber, String customerId, String channel, String subject, Instant receivedAt) {
+    void insert(String caseNumber, String customerId, String channel, String subject, Instant receivedAt) {
         jdbc.sql("""
                 INSERT INTO support_case (case_number, customer_id, state, channel, subject, region_unresolved, received_at)
                 VALUES (?, ?, ?, ?, ?, FALSE, ?)""")
@@ -62,6 +62,15 @@ public class CaseRepository {
         return find(caseNumber).orElseThrow(() -> new IllegalStateException("unknown case " + caseNumber));
     }
 
+    /** The customer's open case of this number, if it is the customer's and not closed. */
+    public Optional<CaseRecord> findOpenCaseOf(String customerId, String caseNumber) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM support_case WHERE case_number = ? AND customer_id = ? AND state <> 'CLOSED'")
+            .param(caseNumber)
+            .param(customerId)
+            .query(CaseRepository::map)
+            .optional();
+    }
+
     /** The customer's most recent case that is not closed. */
     public Optional<CaseRecord> findOpenCaseOf(String customerId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM support_case WHERE customer_id = ? AND state <> 'CLOSED'"
@@ -71,6 +80,15 @@ public class CaseRepository {
             .optional();
     }
 
+    /** The customer's cases that are not closed, newest first. */
+    public List<CaseRecord> openCasesOf(String customerId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM support_case WHERE customer_id = ? AND state <> 'CLOSED'"
+                + " ORDER BY received_at DESC, case_number DESC")
+            .param(customerId)
+            .query(CaseRepository::map)
+            .list();
+    }
+
     public List<CaseRecord> casesOf(String customerId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM support_case WHERE customer_id = ? ORDER BY received_at DESC, case_number DESC")
             .param(customerId)
@@ -78,11 +96,11 @@ public class CaseRepository {
             .list();
     }
 
-    public void setProcessInstance(String caseNumber, String processInstanceId) {
+    void setProcessInstance(String caseNumber, String processInstanceId) {
         update("UPDATE support_case SET process_instance_id = ? WHERE case_number = ?", processInstanceId, caseNumber);
     }
 
-    public void setRegion(String caseNumber, String regionId, boolean unresolved) {
+    void setRegion(String caseNumber, String regionId, boolean unresolved) {
         jdbc.sql("UPDATE support_case SET region_id = ?, region_unresolved = ? WHERE case_number = ?")
             .param(regionId)
             .param(unresolved)
@@ -90,18 +108,17 @@ public class CaseRepository {
             .update();
     }
 
-    public void setPersonalRep(String caseNumber, String repId) {
+    void setPersonalRep(String caseNumber, String repId) {
         update("UPDATE support_case SET personal_rep_id = ? WHERE case_number = ?", repId, caseNumber);
     }
 
-    public void setPromise(String caseNumber, String handlerId, Instant receivedAt, Instant promisedBy,
+    void setPromise(String caseNumber, String handlerId, Instant promisedBy,
             Instant personalWindowEndsAt, Instant resolutionDueAt) {
         jdbc.sql("""
-                UPDATE support_case SET state = 'OPEN', handler_id = ?, received_at = ?, promised_by = ?,
+                UPDATE support_case SET state = 'OPEN', handler_id = ?, promised_by = ?,
                   personal_window_ends_at = ?, resolution_due_at = ?, resolved_at = NULL, resolved_by = NULL
                 WHERE case_number = ?""")
             .param(handlerId)
-            .param(EngineClock.utc(receivedAt))
             .param(EngineClock.utc(promisedBy))
             .param(EngineClock.utc(personalWindowEndsAt))
             .param(EngineClock.utc(resolutionDueAt))
@@ -109,22 +126,22 @@ public class CaseRepository {
             .update();
     }
 
-    public void setHandler(String caseNumber, String handlerId) {
+    void setHandler(String caseNumber, String handlerId) {
         update("UPDATE support_case SET handler_id = ? WHERE case_number = ?", handlerId, caseNumber);
     }
 
-    public void setResolutionDue(String caseNumber, Instant resolutionDueAt) {
+    void setResolutionDue(String caseNumber, Instant resolutionDueAt) {
         jdbc.sql("UPDATE support_case SET resolution_due_at = ? WHERE case_number = ?")
             .param(EngineClock.utc(resolutionDueAt))
             .param(caseNumber)
             .update();
     }
 
-    public void setState(String caseNumber, CaseState state) {
+    void setState(String caseNumber, CaseState state) {
         update("UPDATE support_case SET state = ? WHERE case_number = ?", state.name(), caseNumber);
     }
 
-    public void resolve(String caseNumber, Instant at, String by) {
+    void resolve(String caseNumber, Instant at, String by) {
         jdbc.sql("UPDATE support_case SET state = 'RESOLVED', resolved_at = ?, resolved_by = ? WHERE case_number = ?")
             .param(EngineClock.utc(at))
             .param(by)
@@ -132,7 +149,7 @@ public class CaseRepository {
             .update();
     }
 
-    public void close(String caseNumber, Instant at) {
+    void close(String caseNumber, Instant at) {
         jdbc.sql("UPDATE support_case SET state = 'CLOSED', closed_at = ? WHERE case_number = ?")
             .param(EngineClock.utc(at))
             .param(caseNumber)

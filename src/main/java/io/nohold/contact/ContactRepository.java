@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import io.nohold.casefile.Channel;
 import io.nohold.system.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -16,8 +17,8 @@ import org.springframework.stereotype.Repository;
 public class ContactRepository {
 
     private static final String COLUMNS = """
-            id, channel, external_id, customer_id, case_number, subject, message, public_post, new_topic, received_at,
-            status, failure""";
+            id, channel, external_id, customer_id, case_number, requested_case_number, subject, message, public_post,
+            new_topic, received_at, promised_by, status, failure""";
 
     private final JdbcClient jdbc;
 
@@ -28,12 +29,13 @@ public class ContactRepository {
     long insert(Channel channel, ContactRequest request, String customerId, java.time.Instant receivedAt) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO contact (channel, external_id, customer_id, subject, message, public_post, new_topic,
-                                     received_at, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO contact (channel, external_id, customer_id, requested_case_number, subject, message, public_post,
+                                     new_topic, received_at, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
             .param(channel.name())
             .param(request.externalId().trim())
             .param(customerId)
+            .param(request.caseNumber() == null || request.caseNumber().isBlank() ? null : request.caseNumber().trim())
             .param(request.subject())
             .param(request.message())
             .param(request.publicPost())
@@ -63,8 +65,9 @@ public class ContactRepository {
             .list();
     }
 
-    List<StoredContact> failed(int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM contact WHERE status = 'FAILED' ORDER BY id LIMIT ?")
+    List<StoredContact> withStatus(ContactStatus status, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contact WHERE status = ? ORDER BY id LIMIT ?")
+            .param(status.name())
             .param(limit)
             .query(ContactRepository::map)
             .list();
@@ -80,8 +83,22 @@ public class ContactRepository {
             .update() == 1;
     }
 
-    void attachToCase(long id, String caseNumber, ContactStatus status) {
-        jdbc.sql("UPDATE contact SET case_number = ?, status = ? WHERE id = ?").param(caseNumber).param(status.name()).param(id).update();
+    /** Contacts still in RECEIVED that came in before {@code before}: their node stopped before opening the case. */
+    List<StoredContact> stuckSince(java.time.Instant before, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contact WHERE status = 'RECEIVED' AND received_at < ? ORDER BY id LIMIT ?")
+            .param(EngineClock.utc(before))
+            .param(limit)
+            .query(ContactRepository::map)
+            .list();
+    }
+
+    void attachToCase(long id, String caseNumber, ContactStatus status, java.time.Instant promisedBy) {
+        jdbc.sql("UPDATE contact SET case_number = ?, status = ?, promised_by = ? WHERE id = ?")
+            .param(caseNumber)
+            .param(status.name())
+            .param(EngineClock.utc(promisedBy))
+            .param(id)
+            .update();
     }
 
     void markFailed(long id, String failure) {
@@ -93,10 +110,12 @@ public class ContactRepository {
 
     private static StoredContact map(ResultSet rs, int row) throws SQLException {
         OffsetDateTime received = rs.getObject("received_at", OffsetDateTime.class);
+        OffsetDateTime promised = rs.getObject("promised_by", OffsetDateTime.class);
         return new StoredContact(rs.getLong("id"), rs.getString("channel"), rs.getString("external_id"),
-                rs.getString("customer_id"), rs.getString("case_number"), rs.getString("subject"),
-                rs.getString("message"), rs.getBoolean("public_post"), rs.getBoolean("new_topic"),
-                received.toInstant(), ContactStatus.valueOf(rs.getString("status")), rs.getString("failure"));
+                rs.getString("customer_id"), rs.getString("case_number"), rs.getString("requested_case_number"),
+                rs.getString("subject"), rs.getString("message"), rs.getBoolean("public_post"), rs.getBoolean("new_topic"),
+                received.toInstant(), promised == null ? null : promised.toInstant(),
+                ContactStatus.valueOf(rs.getString("status")), rs.getString("failure"));
     }
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.nohold.casefile.Channel;
 import io.nohold.customer.ContactKeys;
 import io.nohold.customer.CustomerDetails;
 import io.nohold.system.FieldProblem;
@@ -14,6 +15,8 @@ final class ContactRequestValidator {
     static final int MESSAGE_LIMIT = 20_000;
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private static final Pattern CASE_NUMBER = Pattern.compile("^NH-\\d{6,}$");
 
     private static final Pattern COUNTRY = Pattern.compile("^[A-Za-z]{2}$");
 
@@ -35,6 +38,9 @@ final class ContactRequestValidator {
         text(problems, "externalId", request.externalId(), true, 200, "the channel's own id of this contact");
         text(problems, "subject", request.subject(), false, 300, null);
         text(problems, "message", request.message(), true, MESSAGE_LIMIT, "what the customer said");
+        if (request.caseNumber() != null && !CASE_NUMBER.matcher(request.caseNumber().trim()).matches()) {
+            problems.add(new FieldProblem("caseNumber", "must be a case number like NH-001001, or left out"));
+        }
         CustomerDetails customer = request.customer();
         if (customer == null) {
             problems.add(new FieldProblem("customer", "is required: an object with at least one of id, email, phone"));

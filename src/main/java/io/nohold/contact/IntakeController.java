@@ -1,9 +1,10 @@
 package io.nohold.contact;
 
+import java.util.Arrays;
 import java.util.List;
 
-import io.nohold.access.Groups;
-import io.nohold.access.RegionAccess;
+import io.nohold.directory.Groups;
+import io.nohold.directory.RegionAccess;
 import io.nohold.system.ApiError;
 import io.nohold.system.ApiException;
 import io.nohold.system.FieldProblem;
@@ -53,11 +54,19 @@ class IntakeController {
         return intake.contact(id).orElseThrow(() -> ApiException.notFound("contact", String.valueOf(id)));
     }
 
-    /** Contacts that are stored but whose case could not be opened: what an operator looks at. */
-    @GetMapping(params = "status=FAILED")
-    List<StoredContact> failed(@RequestParam String status, @RequestParam(defaultValue = "100") int limit) {
+    /** Contacts by processing state, oldest first: FAILED and RECEIVED are what an operator looks at. */
+    @GetMapping(params = "status")
+    List<StoredContact> byStatus(@RequestParam String status, @RequestParam(defaultValue = "100") int limit) {
         access.checkAnyOf(INTAKE_GROUPS);
-        return intake.failedContacts(Math.max(1, Math.min(limit, 1000)));
+        ContactStatus wanted = Arrays.stream(ContactStatus.values())
+            .filter(s -> s.name().equals(status))
+            .findFirst()
+            .orElseThrow(() -> ApiException.invalid(List.of(new FieldProblem("status", "must be one of "
+                    + String.join(", ", Arrays.stream(ContactStatus.values()).map(Enum::name).toList())))));
+        if (limit < 1 || limit > 1000) {
+            throw ApiException.invalid(List.of(new FieldProblem("limit", "must be between 1 and 1000")));
+        }
+        return intake.contacts(wanted, limit);
     }
 
     @ExceptionHandler(IntakeFailedException.class)
@@ -65,8 +74,8 @@ class IntakeController {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
             .header("Retry-After", "30")
             .contentType(MediaType.APPLICATION_JSON)
-            .body(new ApiError("contact " + e.contactId() + " is stored, but its case could not be opened ("
-                    + e.getMessage() + "); send it again with the same externalId to retry"));
+            .body(new ApiError("contact " + e.contactId() + " is stored, but its case could not be opened just now;"
+                    + " send it again with the same externalId to retry"));
     }
 
 }

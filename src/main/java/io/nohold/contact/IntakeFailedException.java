@@ -5,8 +5,8 @@ class IntakeFailedException extends RuntimeException {
 
     private final long contactId;
 
-    IntakeFailedException(long contactId, String reason) {
-        super(reason);
+    IntakeFailedException(long contactId) {
+        super("the case of contact " + contactId + " could not be opened");
         this.contactId = contactId;
     }
 

@@ -2,22 +2,25 @@ package io.nohold.contact;
 
 import static io.nohold.lifecycle.ContactLifecycleProcess.Variables.*;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.nohold.casefile.CaseEvent.Category;
-import io.nohold.casefile.CaseHistory;
+import io.nohold.casefile.CaseFile;
 import io.nohold.casefile.CaseRecord;
-import io.nohold.casefile.CaseRepository;
+import io.nohold.casefile.Channel;
 import io.nohold.contact.IntakeAnswer.Person;
 import io.nohold.customer.Customer;
 import io.nohold.customer.CustomerService;
+import io.nohold.directory.RegionDirectory;
+import io.nohold.directory.Rep;
 import io.nohold.lifecycle.ContactLifecycleProcess;
-import io.nohold.notification.NotificationOutbox;
-import io.nohold.region.RegionDirectory;
-import io.nohold.region.Rep;
+import io.nohold.lifecycle.SlaPolicies;
+import io.nohold.system.ApiException;
 import io.nohold.system.EngineClock;
+import io.nohold.system.FieldProblem;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
@@ -29,15 +32,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes in a contact. The contact is committed first, on its own; only then is its case opened (or the customer's open
- * case joined) in a second transaction. If that fails, the contact stays stored and marked FAILED, and resending it
- * (same channel and externalId) tries again. Resending a contact that already has its case changes nothing.
+ * case joined) in a second transaction, under a lock on the customer so that two contacts of one customer cannot both
+ * open a case. If that fails, the contact stays stored and marked FAILED, and resending it (same channel and
+ * externalId) tries again; a contact left in RECEIVED by a node that died in between is taken up by
+ * {@link ContactRecovery}. Resending a contact that already has its case changes nothing.
  */
 @Service
 public class IntakeService {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
-
-    private static final int MESSAGE_VARIABLE_LIMIT = 4000;
 
     private final TransactionTemplate transactions;
 
@@ -45,25 +48,21 @@ public class IntakeService {
 
     private final CustomerService customers;
 
-    private final CaseRepository cases;
+    private final CaseFile caseFile;
 
-    private final CaseHistory history;
-
-    private final NotificationOutbox outbox;
+    private final SlaPolicies slaPolicies;
 
     private final RegionDirectory directory;
 
     private final RuntimeService runtime;
 
     IntakeService(TransactionTemplate transactions, ContactRepository contacts, CustomerService customers,
-            CaseRepository cases, CaseHistory history, NotificationOutbox outbox, RegionDirectory directory,
-            RuntimeService runtime) {
+            CaseFile caseFile, SlaPolicies slaPolicies, RegionDirectory directory, RuntimeService runtime) {
         this.transactions = transactions;
         this.contacts = contacts;
         this.customers = customers;
-        this.cases = cases;
-        this.history = history;
-        this.outbox = outbox;
+        this.caseFile = caseFile;
+        this.slaPolicies = slaPolicies;
         this.directory = directory;
         this.runtime = runtime;
     }
@@ -74,23 +73,50 @@ public class IntakeService {
 
     public Submission submit(ContactRequest request) {
         Channel channel = Channel.parse(request.channel()).orElseThrow();
+        checkNamedCase(request);
         StoredContact contact = store(channel, request);
         boolean created = false;
         if (contact.status() == ContactStatus.RECEIVED || contact.status() == ContactStatus.FAILED) {
-            try {
-                created = Boolean.TRUE.equals(transactions.execute(status -> openOrJoinCase(contact)));
-            }
-            catch (RuntimeException e) {
-                log.error("contact {} is stored, but its case could not be opened", contact.id(), e);
-                transactions.executeWithoutResult(status -> contacts.markFailed(contact.id(), describe(e)));
-                throw new IntakeFailedException(contact.id(), describe(e));
-            }
+            created = process(contact);
         }
         StoredContact processed = contacts.find(contact.id()).orElseThrow();
         if (processed.caseNumber() == null) {
-            throw new IntakeFailedException(contact.id(), processed.failure() == null ? "still being processed" : processed.failure());
+            throw new IntakeFailedException(contact.id());
         }
         return new Submission(answer(processed), created);
+    }
+
+    /**
+     * A contact may name the case it belongs to; it must be a case of the customer it comes from. Checked before
+     * anything is stored, so a refused contact leaves no trace.
+     */
+    private void checkNamedCase(ContactRequest request) {
+        if (request.caseNumber() == null || request.caseNumber().isBlank()) {
+            return;
+        }
+        String caseNumber = request.caseNumber().trim();
+        Optional<CaseRecord> named = caseFile.find(caseNumber);
+        Optional<Customer> customer = customers.find(request.customer());
+        if (named.isEmpty() || customer.isEmpty() || !named.get().customerId().equals(customer.get().id())) {
+            throw ApiException.invalid(List.of(new FieldProblem("caseNumber",
+                    "is not a case of this customer; leave it out, or give the case number we told this customer")));
+        }
+    }
+
+    /**
+     * Opens or joins the contact's case, once: of two callers for the same contact (a resend and the recovery, two
+     * nodes), one does it and the other finds it done. Returns whether this call did it.
+     */
+    boolean process(StoredContact contact) {
+        try {
+            return Boolean.TRUE.equals(transactions.execute(status -> openOrJoinCase(contact)));
+        }
+        catch (RuntimeException e) {
+            log.error("contact {} is stored, but its case could not be opened", contact.id(), e);
+            transactions.executeWithoutResult(status -> contacts.markFailed(contact.id(),
+                    "the case could not be opened at " + EngineClock.now() + "; the cause is in the application log"));
+            throw new IntakeFailedException(contact.id());
+        }
     }
 
     private StoredContact store(Channel channel, ContactRequest request) {
@@ -111,7 +137,8 @@ public class IntakeService {
         if (!contacts.claim(contact.id())) {
             return false;
         }
-        Optional<CaseRecord> open = contact.newTopic() ? Optional.empty() : cases.findOpenCaseOf(contact.customerId());
+        customers.lockForIntake(contact.customerId());
+        Optional<CaseRecord> open = contact.newTopic() ? Optional.empty() : openCaseFor(contact);
         if (open.isPresent()) {
             join(contact, open.get());
         }
@@ -121,69 +148,77 @@ public class IntakeService {
         return true;
     }
 
+    /** The case the contact names, if it is the customer's and open; else the customer's newest open case. */
+    private Optional<CaseRecord> openCaseFor(StoredContact contact) {
+        if (contact.requestedCaseNumber() != null) {
+            Optional<CaseRecord> named = caseFile.openCaseOf(contact.customerId(), contact.requestedCaseNumber());
+            if (named.isPresent()) {
+                return named;
+            }
+        }
+        return caseFile.openCaseOf(contact.customerId());
+    }
+
     private void openCase(StoredContact contact) {
         Customer customer = customers.customer(contact.customerId());
-        String caseNumber = cases.nextCaseNumber();
-        cases.insert(caseNumber, customer.id(), contact.channel(), contact.subject(), contact.receivedAt());
-        history.record(caseNumber, Category.CONTACT, "CONTACT_RECEIVED", customer.id(), contact.channel(), summary(contact));
+        Channel channel = Channel.valueOf(contact.channel());
+        String caseNumber = caseFile.open(customer.id(), channel, contact.subject(), contact.receivedAt(),
+                clip(contact.message(), 1000));
         Map<String, Object> variables = Variables.createVariables()
-            .putValue(CASE_NUMBER, caseNumber)
-            .putValue(CUSTOMER_ID, customer.id())
-            .putValue(CONTACT_ID, contact.id())
-            .putValue(CHANNEL, contact.channel())
+            .putValue(CHANNEL, channel.name())
             .putValue(TIER, customer.tier().name())
             .putValue(PUBLIC_POST, contact.publicPost())
-            .putValue(RECEIVED_AT, java.util.Date.from(contact.receivedAt()))
-            .putValue(SUBJECT, contact.subject() == null ? "" : contact.subject())
-            .putValue(MESSAGE, clip(contact.message()))
-            .putValue(CUSTOMER_NAME, customer.displayName());
+            .putValue(CONTACT_RECEIVED_AT, Date.from(contact.receivedAt()));
         ProcessInstance instance = runtime.startProcessInstanceByKey(ContactLifecycleProcess.KEY, caseNumber, variables);
-        cases.setProcessInstance(caseNumber, instance.getId());
-        contacts.attachToCase(contact.id(), caseNumber, ContactStatus.OPENED_CASE);
+        caseFile.processStarted(caseNumber, instance.getId());
+        CaseRecord record = caseFile.get(caseNumber);
+        contacts.attachToCase(contact.id(), caseNumber, ContactStatus.OPENED_CASE, record.promisedBy());
     }
 
     /**
-     * A further contact on an open case: it goes into the case history and its holder is told. Where the case waits
-     * for the customer (a follow-up, the quiet period after resolution), it is the reply that moves it on.
+     * A further contact on an open case: it goes into the case history and its holder is told, with a promise of its
+     * own, from the SLA policy for its own channel and from now. Where the case waits for the customer (a follow-up,
+     * the quiet period after resolution), it is the reply that moves it on.
      */
     private void join(StoredContact contact, CaseRecord open) {
         String caseNumber = open.caseNumber();
-        contacts.attachToCase(contact.id(), caseNumber, ContactStatus.JOINED_CASE);
-        history.record(caseNumber, Category.CONTACT, "CONTACT_JOINED", contact.customerId(), contact.channel(), summary(contact));
-        String text = customers.customer(contact.customerId()).displayName() + " wrote again on case " + caseNumber + " ("
-                + contact.channel().toLowerCase() + "): " + (contact.subject() == null ? clip(contact.message(), 200) : contact.subject());
-        if (open.handlerId() != null) {
-            outbox.toUser(caseNumber, open.handlerId(), "CONTACT_JOINED", text);
-        }
-        else if (open.regionId() != null) {
-            outbox.toGroup(caseNumber, directory.region(open.regionId()).repGroup(), "CONTACT_JOINED", text);
-        }
+        Channel channel = Channel.valueOf(contact.channel());
+        Customer customer = customers.customer(contact.customerId());
+        Instant from = contact.receivedAt().isAfter(EngineClock.now()) ? contact.receivedAt() : EngineClock.now();
+        Instant promisedBy = from.plus(slaPolicies.firstResponse(channel, customer.tier().name(), contact.publicPost()));
+        caseFile.contactJoined(caseNumber, channel, topic(contact), summary(contact), promisedBy);
         runtime.createMessageCorrelation(ContactLifecycleProcess.MESSAGE_CUSTOMER_REPLIED)
             .processInstanceBusinessKey(caseNumber)
             .setVariable(REPLY_CONTACT_ID, contact.id())
-            .setVariable(RECEIVED_AT, java.util.Date.from(contact.receivedAt()))
-            .setVariable(SUBJECT, contact.subject() == null ? "" : contact.subject())
-            .setVariable(MESSAGE, clip(contact.message()))
+            .setVariable(CHANNEL, channel.name())
+            .setVariable(PUBLIC_POST, contact.publicPost())
+            .setVariable(CONTACT_RECEIVED_AT, Date.from(from))
             .correlateAllWithResult();
+        contacts.attachToCase(contact.id(), caseNumber, ContactStatus.JOINED_CASE, promisedBy);
     }
 
     private IntakeAnswer answer(StoredContact contact) {
-        CaseRecord record = cases.get(contact.caseNumber());
+        CaseRecord record = caseFile.get(contact.caseNumber());
         Optional<Rep> personal = directory.findRep(record.personalRepId());
         Optional<Rep> handler = directory.findRep(record.handlerId());
         String offeredTo = handler.isEmpty() && record.regionId() != null ? directory.region(record.regionId()).repGroup() : null;
+        Instant promisedBy = contact.promisedBy() != null ? contact.promisedBy() : record.promisedBy();
         return new IntakeAnswer(record.caseNumber(), contact.id(), record.customerId(), record.regionId(),
                 personal.map(r -> new Person(r.id(), r.name())).orElse(null),
-                handler.map(r -> new Person(r.id(), r.name())).orElse(null), offeredTo, record.promisedBy(),
+                handler.map(r -> new Person(r.id(), r.name())).orElse(null), offeredTo, promisedBy,
                 contact.status() == ContactStatus.JOINED_CASE);
     }
 
-    public List<StoredContact> failedContacts(int limit) {
-        return contacts.failed(limit);
+    public List<StoredContact> contacts(ContactStatus status, int limit) {
+        return contacts.withStatus(status, limit);
     }
 
     public Optional<StoredContact> contact(long id) {
         return contacts.find(id);
+    }
+
+    private static String topic(StoredContact contact) {
+        return contact.subject() == null || contact.subject().isBlank() ? clip(contact.message(), 200) : contact.subject();
     }
 
     private static String summary(StoredContact contact) {
@@ -191,21 +226,8 @@ public class IntakeService {
         return subject + clip(contact.message(), 1000);
     }
 
-    private static String clip(String text) {
-        return clip(text, MESSAGE_VARIABLE_LIMIT);
-    }
-
     private static String clip(String text, int limit) {
         return text == null || text.length() <= limit ? text : text.substring(0, limit - 3) + "...";
-    }
-
-    private static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.length() > 500 ? message.substring(0, 500) : message;
     }
 
 }

@@ -38,6 +38,10 @@ public class CustomerRepository {
             .optional();
     }
 
+    void lock(String id) {
+        jdbc.sql("SELECT id FROM customer WHERE id = ? FOR UPDATE").param(id).query(String.class).optional();
+    }
+
     public void insert(Customer customer) {
         jdbc.sql("""
                 INSERT INTO customer (id, name, email, email_key, phone, phone_key, postal_code, country, tier,

@@ -17,12 +17,17 @@ public class CustomerService {
         this.customers = customers;
     }
 
-    public Customer identify(CustomerDetails details) {
-        Optional<Customer> known = Optional.ofNullable(details.id())
+    /** The known customer these details identify, by id, else e-mail, else phone; registers nobody. */
+    public Optional<Customer> find(CustomerDetails details) {
+        return Optional.ofNullable(details.id())
             .filter(id -> !id.isBlank())
             .flatMap(customers::findById)
             .or(() -> Optional.ofNullable(ContactKeys.email(details.email())).flatMap(customers::findByEmail))
             .or(() -> Optional.ofNullable(ContactKeys.phone(details.phone())).flatMap(customers::findByPhone));
+    }
+
+    public Customer identify(CustomerDetails details) {
+        Optional<Customer> known = find(details);
         if (known.isPresent()) {
             customers.completeDetails(known.get().id(), details);
             return customers.findById(known.get().id()).orElseThrow();
@@ -38,6 +43,11 @@ public class CustomerService {
                 Tier.STANDARD, null, null, EngineClock.now());
         customers.insert(customer);
         return customer;
+    }
+
+    /** Holds a lock on the customer until the transaction ends: one contact of a customer is taken in at a time. */
+    public void lockForIntake(String customerId) {
+        customers.lock(customerId);
     }
 
     public Customer customer(String id) {

@@ -1,18 +1,18 @@
 package io.nohold.demo;
 
-import static io.nohold.access.Groups.CHANNELS;
-import static io.nohold.access.Groups.HEAD_OF_SERVICE;
+import static io.nohold.directory.Groups.CHANNELS;
+import static io.nohold.directory.Groups.HEAD_OF_SERVICE;
 
 import java.util.List;
 
 import io.nohold.customer.Customer;
 import io.nohold.customer.CustomerRepository;
 import io.nohold.customer.Tier;
-import io.nohold.region.Region;
-import io.nohold.region.RegionDirectory;
-import io.nohold.region.Rep;
-import io.nohold.region.RepStatus;
-import io.nohold.region.RuleKind;
+import io.nohold.directory.Region;
+import io.nohold.directory.RegionDirectory;
+import io.nohold.directory.Rep;
+import io.nohold.directory.RepStatus;
+import io.nohold.directory.RuleKind;
 import io.nohold.system.EngineClock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;

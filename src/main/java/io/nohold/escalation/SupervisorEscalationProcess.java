@@ -32,8 +32,21 @@ public final class SupervisorEscalationProcess {
         public static final String ESCALATION_REASON_TEXT = "escalationReasonText";
         public static final String ESCALATION_DUE_AT = "escalationDueAt";
         public static final String ESCALATION_RESULT = "escalationResult";
+        public static final String SUPERVISOR_GUIDANCE = "supervisorGuidance";
+        public static final String LAST_COMPLETED_BY = "lastCompletedBy";
 
         private Variables() {
+        }
+
+    }
+
+    /** Values of {@link Variables#ESCALATION_REASON}, as the calling lifecycle passes its outcome. */
+    public static final class Reasons {
+
+        public static final String CUSTOMER_ASKED = "SUPERVISOR_REQUESTED";
+        public static final String RESOLUTION_DEADLINE_MISSED = "RESOLUTION_DEADLINE_MISSED";
+
+        private Reasons() {
         }
 
     }

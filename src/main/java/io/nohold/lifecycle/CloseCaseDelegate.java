@@ -1,11 +1,8 @@
 package io.nohold.lifecycle;
 
-import static io.nohold.lifecycle.ContactLifecycleProcess.Variables.*;
-
-import io.nohold.casefile.CaseEvent.Category;
-import io.nohold.casefile.CaseHistory;
-import io.nohold.casefile.CaseRepository;
-import io.nohold.system.EngineClock;
+import io.nohold.system.CaseOf;
+import io.nohold.system.Vars;
+import io.nohold.casefile.CaseFile;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,20 +11,15 @@ import org.springframework.stereotype.Component;
 @Component
 class CloseCaseDelegate implements JavaDelegate {
 
-    private final CaseRepository cases;
+    private final CaseFile caseFile;
 
-    private final CaseHistory history;
-
-    CloseCaseDelegate(CaseRepository cases, CaseHistory history) {
-        this.cases = cases;
-        this.history = history;
+    CloseCaseDelegate(CaseFile caseFile) {
+        this.caseFile = caseFile;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseNumber = Vars.required(execution, CASE_NUMBER);
-        cases.close(caseNumber, EngineClock.now());
-        history.record(caseNumber, Category.CASE, "CLOSED", null, null, "no reply within the quiet period");
+        caseFile.closed(CaseOf.number(execution));
     }
 
 }

@@ -59,30 +59,28 @@ public final class ContactLifecycleProcess {
 
     }
 
-    /** Process variables. */
+    /**
+     * Process variables: the small values the model branches on, the decision tables' inputs and the tasks' form
+     * fields. Which case, customer, region and handler a step acts on is never a variable: it comes from the
+     * business key and the case file.
+     */
     public static final class Variables {
 
-        public static final String CASE_NUMBER = "caseNumber";
-        public static final String CUSTOMER_ID = "customerId";
-        public static final String CONTACT_ID = "contactId";
-        public static final String REPLY_CONTACT_ID = "replyContactId";
+        /** Set at start and by a reply: the channel, whether the post is public, and when the contact came in. */
         public static final String CHANNEL = "channel";
         public static final String TIER = "tier";
         public static final String PUBLIC_POST = "publicPost";
-        public static final String RECEIVED_AT = "receivedAt";
-        public static final String SUBJECT = "subject";
-        public static final String MESSAGE = "message";
-        public static final String REGION_ID = "regionId";
-        public static final String REGION_UNRESOLVED = "regionUnresolved";
-        public static final String PERSONAL_REP_ID = "personalRepId";
-        public static final String HANDLER_ID = "handlerId";
+        public static final String CONTACT_RECEIVED_AT = "contactReceivedAt";
+        /** Set by a reply that moves a waiting case on. */
+        public static final String REPLY_CONTACT_ID = "replyContactId";
+
+        /** The SLA policy's decision, and its windows as kept by "Choose handler and make promise". */
         public static final String SLA_POLICY = "slaPolicy";
         public static final String PERSONAL_WINDOW = "personalWindow";
         public static final String FIRST_RESPONSE = "firstResponse";
         public static final String RESOLUTION = "resolution";
-        public static final String PERSONAL_WINDOW_ENDS_AT = "personalWindowEndsAt";
-        public static final String PROMISED_BY = "promisedBy";
-        public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
+
+        /** Form fields of "Reach customer" and "Resolve contact". */
         public static final String CUSTOMER_REACHED = "customerReached";
         public static final String REACH_NOTES = "reachNotes";
         public static final String OUTCOME = "outcome";
@@ -90,22 +88,18 @@ public final class ContactLifecycleProcess {
         public static final String ACCOMMODATION_TYPE = "accommodationType";
         public static final String ACCOMMODATION_AMOUNT = "accommodationAmount";
         public static final String ACCOMMODATION_REASON = "accommodationReason";
+        public static final String FOLLOW_UP_DATE = "followUpDate";
+
+        /** Form fields of "Approve accommodation" (and "Handle escalation", which returns its guidance). */
+        public static final String APPROVAL_DECISION = "approvalDecision";
+        public static final String SUPERVISOR_GUIDANCE = "supervisorGuidance";
+        public static final String ESCALATION_RESULT = "escalationResult";
+
+        /** Results of steps: the authority decision, deadlines of timers, who completed the last task. */
         public static final String WITHIN_AUTHORITY = "withinAuthority";
         public static final String APPROVAL_DUE_AT = "approvalDueAt";
-        public static final String APPROVAL_DECISION = "approvalDecision";
-        public static final String FOLLOW_UP_DATE = "followUpDate";
         public static final String FOLLOW_UP_AT = "followUpAt";
-        public static final String ESCALATION_RESULT = "escalationResult";
-        public static final String SUPERVISOR_GUIDANCE = "supervisorGuidance";
         public static final String LAST_COMPLETED_BY = "lastCompletedBy";
-
-        /** Display-only strings for the forms. */
-        public static final String CUSTOMER_NAME = "customerName";
-        public static final String REGION_NAME = "regionName";
-        public static final String PERSONAL_REP_NAME = "personalRepName";
-        public static final String HANDLER_NAME = "handlerName";
-        public static final String PROMISED_BY_TEXT = "promisedByText";
-        public static final String CASE_HISTORY = "caseHistory";
         public static final String APPROVAL_DECISION_TEXT = "approvalDecisionText";
         public static final String ACCOMMODATION_SUMMARY = "accommodationSummary";
 

@@ -1,8 +1,9 @@
 package io.nohold.lifecycle;
 
-import static io.nohold.lifecycle.ContactLifecycleProcess.Variables.*;
-
-import io.nohold.casefile.CaseRepository;
+import io.nohold.system.CaseOf;
+import io.nohold.system.Vars;
+import io.nohold.casefile.CaseFile;
+import io.nohold.casefile.CaseRecord;
 import io.nohold.customer.CustomerService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,20 +15,19 @@ class FindPersonalRepDelegate implements JavaDelegate {
 
     private final CustomerService customers;
 
-    private final CaseRepository cases;
+    private final CaseFile caseFile;
 
-    FindPersonalRepDelegate(CustomerService customers, CaseRepository cases) {
+    FindPersonalRepDelegate(CustomerService customers, CaseFile caseFile) {
         this.customers = customers;
-        this.cases = cases;
+        this.caseFile = caseFile;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String regionId = Vars.required(execution, REGION_ID);
-        String repId = customers.ensurePersonalRep(Vars.required(execution, CUSTOMER_ID), regionId)
-            .orElseThrow(() -> new IllegalStateException("region " + regionId + " has no reps"));
-        cases.setPersonalRep(Vars.required(execution, CASE_NUMBER), repId);
-        execution.setVariable(PERSONAL_REP_ID, repId);
+        CaseRecord record = caseFile.get(CaseOf.number(execution));
+        String repId = customers.ensurePersonalRep(record.customerId(), record.regionId())
+            .orElseThrow(() -> new IllegalStateException("region " + record.regionId() + " has no reps"));
+        caseFile.assignPersonalRep(record.caseNumber(), repId);
     }
 
 }

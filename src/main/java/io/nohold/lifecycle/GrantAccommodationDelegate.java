@@ -1,9 +1,10 @@
 package io.nohold.lifecycle;
 
+import io.nohold.system.CaseOf;
+import io.nohold.system.Vars;
 import static io.nohold.lifecycle.ContactLifecycleProcess.Variables.*;
 
-import io.nohold.casefile.CaseEvent.Category;
-import io.nohold.casefile.CaseHistory;
+import io.nohold.casefile.CaseFile;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,16 +13,16 @@ import org.springframework.stereotype.Component;
 @Component
 class GrantAccommodationDelegate implements JavaDelegate {
 
-    private final CaseHistory history;
+    private final CaseFile caseFile;
 
-    GrantAccommodationDelegate(CaseHistory history) {
-        this.history = history;
+    GrantAccommodationDelegate(CaseFile caseFile) {
+        this.caseFile = caseFile;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        history.record(Vars.required(execution, CASE_NUMBER), Category.ACCOMMODATION, "ACCOMMODATION_GRANTED",
-                Vars.string(execution, LAST_COMPLETED_BY), "WITHIN_AUTHORITY", Accommodations.describe(execution));
+        caseFile.accommodationGranted(CaseOf.number(execution), Vars.string(execution, LAST_COMPLETED_BY), "WITHIN_AUTHORITY",
+                Accommodations.describe(execution));
     }
 
 }

@@ -1,18 +1,13 @@
 package io.nohold.lifecycle;
 
-import static io.nohold.lifecycle.ContactLifecycleProcess.Variables.*;
-
-import io.nohold.casefile.CaseEvent.Category;
-import io.nohold.casefile.CaseHistory;
-import io.nohold.casefile.CaseRepository;
+import io.nohold.system.CaseOf;
+import io.nohold.system.Vars;
+import io.nohold.casefile.CaseFile;
 import io.nohold.customer.ContactKeys;
 import io.nohold.customer.Customer;
 import io.nohold.customer.CustomerService;
-import io.nohold.notification.NotificationOutbox;
-import io.nohold.region.Region;
-import io.nohold.region.RegionDirectory;
-import io.nohold.region.RegionRouter;
-import io.nohold.region.RegionRouter.Placement;
+import io.nohold.directory.RegionRouter;
+import io.nohold.directory.RegionRouter.Placement;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -28,42 +23,23 @@ class LookUpRegionDelegate implements JavaDelegate {
 
     private final RegionRouter router;
 
-    private final RegionDirectory directory;
+    private final CaseFile caseFile;
 
-    private final CaseRepository cases;
-
-    private final CaseHistory history;
-
-    private final NotificationOutbox outbox;
-
-    LookUpRegionDelegate(CustomerService customers, RegionRouter router, RegionDirectory directory, CaseRepository cases,
-            CaseHistory history, NotificationOutbox outbox) {
+    LookUpRegionDelegate(CustomerService customers, RegionRouter router, CaseFile caseFile) {
         this.customers = customers;
         this.router = router;
-        this.directory = directory;
-        this.cases = cases;
-        this.history = history;
-        this.outbox = outbox;
+        this.caseFile = caseFile;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseNumber = Vars.required(execution, CASE_NUMBER);
-        Customer customer = customers.customer(Vars.required(execution, CUSTOMER_ID));
+        String caseNumber = CaseOf.number(execution);
+        Customer customer = customers.customer(caseFile.get(caseNumber).customerId());
         Placement placement = router.place(customer.postalCode(), ContactKeys.phone(customer.phone()), customer.country());
         String regionId = customer.regionId() != null ? customer.regionId() : placement.regionId();
         customers.ensureRegion(customer.id(), regionId);
-        cases.setRegion(caseNumber, regionId, placement.unresolved());
-        execution.setVariable(REGION_ID, regionId);
-        execution.setVariable(REGION_UNRESOLVED, placement.unresolved());
-        if (placement.unresolved()) {
-            Region region = directory.region(regionId);
-            history.record(caseNumber, Category.CASE, "REGION_UNRESOLVED", null, null, "no routing rule matched postal code "
-                    + customer.postalCode() + ", phone " + customer.phone() + ", country " + customer.country()
-                    + "; placed in " + region.name());
-            outbox.toGroup(caseNumber, region.supervisorGroup(), "REGION_UNRESOLVED", "Case " + caseNumber + " of "
-                    + customer.displayName() + " matched no region and was placed in " + region.name() + ". Please check.");
-        }
+        caseFile.placeInRegion(caseNumber, regionId, placement.unresolved() ? "no routing rule matched postal code "
+                + customer.postalCode() + ", phone " + customer.phone() + ", country " + customer.country() : null);
     }
 
 }

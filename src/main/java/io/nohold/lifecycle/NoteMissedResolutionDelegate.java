@@ -1,9 +1,10 @@
 package io.nohold.lifecycle;
 
+import io.nohold.system.CaseOf;
+import io.nohold.system.Vars;
 import static io.nohold.lifecycle.ContactLifecycleProcess.Variables.*;
 
-import io.nohold.casefile.CaseEvent.Category;
-import io.nohold.casefile.CaseHistory;
+import io.nohold.casefile.CaseFile;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,17 +13,16 @@ import org.springframework.stereotype.Component;
 @Component
 class NoteMissedResolutionDelegate implements JavaDelegate {
 
-    private final CaseHistory history;
+    private final CaseFile caseFile;
 
-    NoteMissedResolutionDelegate(CaseHistory history) {
-        this.history = history;
+    NoteMissedResolutionDelegate(CaseFile caseFile) {
+        this.caseFile = caseFile;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         execution.setVariable(OUTCOME, ContactLifecycleProcess.Outcomes.RESOLUTION_DEADLINE_MISSED);
-        history.record(Vars.required(execution, CASE_NUMBER), Category.SLA, "RESOLUTION_DEADLINE_MISSED",
-                Vars.string(execution, HANDLER_ID), null, "resolution was due " + CaseDisplay.time(Vars.instant(execution, RESOLUTION_DUE_AT)));
+        caseFile.resolutionDeadlineMissed(CaseOf.number(execution));
     }
 
 }

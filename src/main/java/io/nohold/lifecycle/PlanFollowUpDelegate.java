@@ -1,5 +1,7 @@
 package io.nohold.lifecycle;
 
+import io.nohold.system.CaseOf;
+import io.nohold.system.Vars;
 import static io.nohold.lifecycle.ContactLifecycleProcess.Variables.*;
 
 import java.time.Instant;
@@ -10,11 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 
-import io.nohold.casefile.CaseEvent.Category;
-import io.nohold.casefile.CaseHistory;
-import io.nohold.casefile.CaseRepository;
-import io.nohold.casefile.CaseState;
-import io.nohold.notification.NotificationOutbox;
+import io.nohold.casefile.CaseFile;
 import io.nohold.system.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -27,33 +25,17 @@ import org.springframework.stereotype.Component;
 @Component
 class PlanFollowUpDelegate implements JavaDelegate {
 
-    private final CaseRepository cases;
+    private final CaseFile caseFile;
 
-    private final CaseHistory history;
-
-    private final NotificationOutbox outbox;
-
-    PlanFollowUpDelegate(CaseRepository cases, CaseHistory history, NotificationOutbox outbox) {
-        this.cases = cases;
-        this.history = history;
-        this.outbox = outbox;
+    PlanFollowUpDelegate(CaseFile caseFile) {
+        this.caseFile = caseFile;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseNumber = Vars.required(execution, CASE_NUMBER);
-        Instant now = EngineClock.now();
-        Instant at = followUpAt(execution.getVariable(FOLLOW_UP_DATE), now);
-        Instant resolutionDue = at.plus(Vars.duration(execution, RESOLUTION));
+        Instant at = followUpAt(execution.getVariable(FOLLOW_UP_DATE), EngineClock.now());
+        caseFile.followUpPlanned(CaseOf.number(execution), at, at.plus(SlaPolicy.of(execution).resolution()));
         execution.setVariable(FOLLOW_UP_AT, Vars.date(at));
-        execution.setVariable(RESOLUTION_DUE_AT, Vars.date(resolutionDue));
-        cases.setState(caseNumber, CaseState.FOLLOW_UP);
-        cases.setResolutionDue(caseNumber, resolutionDue);
-        history.record(caseNumber, Category.CASE, "FOLLOW_UP_PLANNED", Vars.string(execution, HANDLER_ID), null,
-                "follow up " + CaseDisplay.time(at));
-        outbox.toCustomer(caseNumber, Vars.required(execution, CUSTOMER_ID), "FOLLOW_UP",
-                Vars.string(execution, HANDLER_NAME) + " will get back to you at " + CaseDisplay.time(at)
-                        + ". Just reply if you need us sooner.");
     }
 
     static Instant followUpAt(Object value, Instant now) {

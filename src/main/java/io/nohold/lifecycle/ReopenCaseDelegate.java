@@ -1,35 +1,34 @@
 package io.nohold.lifecycle;
 
+import io.nohold.system.CaseOf;
+import io.nohold.system.Vars;
 import static io.nohold.lifecycle.ContactLifecycleProcess.Variables.*;
 
-import io.nohold.casefile.CaseEvent.Category;
-import io.nohold.casefile.CaseHistory;
+import io.nohold.casefile.CaseFile;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * The customer replied within the quiet period: the case reopens, and a new promise is made with the same person,
- * the own rep first.
+ * the own rep first, for the reply's own channel.
  */
 @Component
 class ReopenCaseDelegate implements JavaDelegate {
 
-    private final CaseHistory history;
+    private final CaseFile caseFile;
 
-    ReopenCaseDelegate(CaseHistory history) {
-        this.history = history;
+    ReopenCaseDelegate(CaseFile caseFile) {
+        this.caseFile = caseFile;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        history.record(Vars.required(execution, CASE_NUMBER), Category.CASE, "REOPENED", Vars.string(execution, CUSTOMER_ID),
-                null, "the customer replied");
-        execution.setVariable(REPLY_CONTACT_ID, null);
-        execution.setVariable(OUTCOME, null);
-        execution.setVariable(NOTES, null);
-        execution.setVariable(APPROVAL_DECISION_TEXT, null);
-        execution.setVariable(SUPERVISOR_GUIDANCE, null);
+        caseFile.reopened(CaseOf.number(execution));
+        execution.removeVariable(REPLY_CONTACT_ID);
+        execution.removeVariable(APPROVAL_DECISION_TEXT);
+        execution.removeVariable(SUPERVISOR_GUIDANCE);
+        Forms.clearHandlerFields(execution);
     }
 
 }

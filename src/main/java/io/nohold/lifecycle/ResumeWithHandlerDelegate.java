@@ -1,12 +1,10 @@
 package io.nohold.lifecycle;
 
+import io.nohold.system.CaseOf;
+import io.nohold.system.Vars;
 import static io.nohold.lifecycle.ContactLifecycleProcess.Variables.*;
 
-import io.nohold.casefile.CaseEvent.Category;
-import io.nohold.casefile.CaseHistory;
-import io.nohold.casefile.CaseRepository;
-import io.nohold.casefile.CaseState;
-import io.nohold.notification.NotificationOutbox;
+import io.nohold.casefile.CaseFile;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,32 +13,18 @@ import org.springframework.stereotype.Component;
 @Component
 class ResumeWithHandlerDelegate implements JavaDelegate {
 
-    private final CaseRepository cases;
+    private final CaseFile caseFile;
 
-    private final CaseHistory history;
-
-    private final NotificationOutbox outbox;
-
-    ResumeWithHandlerDelegate(CaseRepository cases, CaseHistory history, NotificationOutbox outbox) {
-        this.cases = cases;
-        this.history = history;
-        this.outbox = outbox;
+    ResumeWithHandlerDelegate(CaseFile caseFile) {
+        this.caseFile = caseFile;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseNumber = Vars.required(execution, CASE_NUMBER);
         boolean replied = execution.getVariable(REPLY_CONTACT_ID) != null;
-        execution.setVariable(REPLY_CONTACT_ID, null);
-        execution.setVariable(OUTCOME, null);
-        execution.setVariable(NOTES, null);
-        cases.setState(caseNumber, CaseState.OPEN);
-        String handler = Vars.string(execution, HANDLER_ID);
-        String why = replied ? "the customer replied" : "the follow-up date has come";
-        history.record(caseNumber, Category.CASE, "BACK_TO_HANDLER", handler, null, why);
-        if (handler != null) {
-            outbox.toUser(caseNumber, handler, "FOLLOW_UP_DUE", "Case " + caseNumber + " is back with you: " + why + ".");
-        }
+        execution.removeVariable(REPLY_CONTACT_ID);
+        caseFile.backToHandler(CaseOf.number(execution), replied);
+        Forms.clearHandlerFields(execution);
     }
 
 }

@@ -1,14 +1,10 @@
 package io.nohold.lifecycle;
 
+import io.nohold.system.CaseOf;
+import io.nohold.system.Vars;
 import static io.nohold.lifecycle.ContactLifecycleProcess.Variables.*;
 
-import java.time.Instant;
-
-import io.nohold.casefile.CaseEvent.Category;
-import io.nohold.casefile.CaseHistory;
-import io.nohold.casefile.CaseRepository;
-import io.nohold.casefile.CaseState;
-import io.nohold.notification.NotificationOutbox;
+import io.nohold.casefile.CaseFile;
 import io.nohold.system.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,38 +17,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ReturnToHandlerDelegate implements JavaDelegate {
 
-    private final CaseRepository cases;
+    private final CaseFile caseFile;
 
-    private final CaseHistory history;
-
-    private final NotificationOutbox outbox;
-
-    private final CaseDisplay display;
-
-    ReturnToHandlerDelegate(CaseRepository cases, CaseHistory history, NotificationOutbox outbox, CaseDisplay display) {
-        this.cases = cases;
-        this.history = history;
-        this.outbox = outbox;
-        this.display = display;
+    ReturnToHandlerDelegate(CaseFile caseFile) {
+        this.caseFile = caseFile;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String caseNumber = Vars.required(execution, CASE_NUMBER);
-        Instant resolutionDue = EngineClock.now().plus(Vars.duration(execution, RESOLUTION));
-        execution.setVariable(RESOLUTION_DUE_AT, Vars.date(resolutionDue));
-        execution.setVariable(OUTCOME, null);
-        execution.setVariable(NOTES, null);
-        cases.setState(caseNumber, CaseState.OPEN);
-        cases.setResolutionDue(caseNumber, resolutionDue);
-        String supervisor = Vars.string(execution, LAST_COMPLETED_BY);
-        String guidance = Vars.string(execution, SUPERVISOR_GUIDANCE);
-        history.record(caseNumber, Category.ESCALATION, "RETURNED_TO_HANDLER", supervisor, null, guidance);
-        String handler = Vars.string(execution, HANDLER_ID);
-        if (handler != null) {
-            outbox.toUser(caseNumber, handler, "RETURNED_TO_HANDLER", "Case " + caseNumber + " is back with you from "
-                    + display.repName(supervisor) + ": " + guidance);
-        }
+        caseFile.returnedToHandler(CaseOf.number(execution), Vars.string(execution, LAST_COMPLETED_BY),
+                Vars.string(execution, SUPERVISOR_GUIDANCE), EngineClock.now().plus(SlaPolicy.of(execution).resolution()));
+        Forms.clearHandlerFields(execution);
     }
 
 }

@@ -2,8 +2,10 @@ package io.nohold.notification;
 
 import java.util.List;
 
-import io.nohold.access.Groups;
-import io.nohold.access.RegionAccess;
+import io.nohold.casefile.Notification;
+import io.nohold.casefile.NotificationOutbox;
+import io.nohold.directory.Groups;
+import io.nohold.directory.RegionAccess;
 import io.nohold.system.ApiException;
 import io.nohold.system.FieldProblem;
 import org.springframework.web.bind.annotation.GetMapping;

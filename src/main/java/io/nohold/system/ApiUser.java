@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Who is calling /api, for the duration of the request. The API checks regions itself (see
- * {@code io.nohold.access.RegionAccess}); engine calls made on the caller's behalf run as the application.
+ * {@code io.nohold.directory.RegionAccess}); engine calls made on the caller's behalf run as the application.
  */
 public record ApiUser(String id, List<String> groups) {
 

@@ -5,11 +5,11 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.Map;
 
-import io.nohold.access.Groups;
+import io.nohold.directory.Groups;
 import io.nohold.escalation.SupervisorEscalationProcess;
 import io.nohold.lifecycle.ContactLifecycleProcess;
-import io.nohold.region.Region;
-import io.nohold.region.RegionDirectory;
+import io.nohold.directory.Region;
+import io.nohold.directory.RegionDirectory;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;

@@ -334,6 +334,70 @@ class IntakeApiTests {
         assertThat(definitions.json().findValuesAsText("key")).contains(ContactLifecycleKey.KEY);
     }
 
+    @Test
+    void contactNamingACaseOfAnotherCustomerIsRefusedAndNothingIsStored() {
+        Map<String, Object> maria = new LinkedHashMap<>();
+        maria.put("email", uniqueEmail());
+        String mariasCase = api.post("/api/contacts", INTAKE, contact("EMAIL", maria)).json().path("caseNumber").asText();
+        Map<String, Object> other = new LinkedHashMap<>();
+        other.put("email", uniqueEmail());
+        Map<String, Object> contact = contact("EMAIL", other);
+        contact.put("caseNumber", mariasCase);
+
+        Response refused = api.post("/api/contacts", INTAKE, contact);
+
+        assertRefused(refused, "caseNumber");
+        assertThat(contactRows((String) contact.get("externalId"))).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM customer WHERE email_key = ?").param(((String) other.get("email")).toLowerCase())
+            .query(Long.class).single()).as("no customer registered").isZero();
+    }
+
+    @Test
+    void contactNamingItsOwnOpenCaseJoinsIt() {
+        Map<String, Object> customer = new LinkedHashMap<>();
+        customer.put("email", uniqueEmail());
+        String first = api.post("/api/contacts", INTAKE, contact("EMAIL", customer)).json().path("caseNumber").asText();
+        Map<String, Object> newTopic = contact("EMAIL", customer);
+        newTopic.put("newTopic", true);
+        String second = api.post("/api/contacts", INTAKE, newTopic).json().path("caseNumber").asText();
+        Map<String, Object> reply = contact("CHAT", customer);
+        reply.put("caseNumber", first);
+
+        Response joined = api.post("/api/contacts", INTAKE, reply);
+
+        assertThat(joined.status()).as("%s", joined).isEqualTo(201);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(joined.json().path("caseNumber").asText()).isEqualTo(first);
+        assertThat(joined.json().path("joinedOpenCase").asBoolean()).isTrue();
+    }
+
+    @Test
+    void malformedCaseNumberIsRefusedNamingCaseNumber() {
+        Map<String, Object> customer = new LinkedHashMap<>();
+        customer.put("email", uniqueEmail());
+        Map<String, Object> contact = contact("EMAIL", customer);
+        contact.put("caseNumber", "'; DROP TABLE contact; --");
+
+        assertRefused(api.post("/api/contacts", INTAKE, contact), "caseNumber");
+    }
+
+    @Test
+    void operatorsListContactsByEveryStatusAndAnUnknownStatusIsRefused() {
+        Map<String, Object> customer = new LinkedHashMap<>();
+        customer.put("email", uniqueEmail());
+        Map<String, Object> contact = contact("EMAIL", customer);
+        api.post("/api/contacts", INTAKE, contact);
+
+        for (String status : List.of("RECEIVED", "OPENED_CASE", "JOINED_CASE", "FAILED")) {
+            Response listed = api.get("/api/contacts?status=" + status + "&limit=1000", INTAKE);
+            assertThat(listed.status()).as("%s: %s", status, listed).isEqualTo(200);
+            assertThat(listed.json().findValuesAsText("status")).allSatisfy(listedStatus -> assertThat(listedStatus).isEqualTo(status));
+        }
+        assertThat(api.get("/api/contacts?status=OPENED_CASE&limit=1000", INTAKE).json().findValuesAsText("externalId"))
+            .contains((String) contact.get("externalId"));
+        assertRefused(api.get("/api/contacts?status=LOST", INTAKE), "status");
+    }
+
     // nothing received is lost
 
     @Test
@@ -356,12 +420,13 @@ class IntakeApiTests {
         Matcher named = Pattern.compile("contact (\\d+)").matcher(failed.json().path("error").asText());
         assertThat(named.find()).as("error names the contact: %s", failed).isTrue();
         long contactId = Long.parseLong(named.group(1));
-        assertThat(failed.json().path("error").asText()).contains(regionId, "has no reps");
+        assertThat(failed.json().path("error").asText()).as("names no internal reason").doesNotContain("has no reps", regionId,
+                "Exception", "SQL");
         assertThat(contactRows(externalId)).isEqualTo(1);
         JsonNode stored = api.get("/api/contacts/" + contactId, INTAKE).json();
         assertThat(stored.path("externalId").asText()).isEqualTo(externalId);
         assertThat(stored.path("status").asText()).isEqualTo("FAILED");
-        assertThat(stored.path("failure").asText()).contains(regionId, "has no reps");
+        assertThat(stored.path("failure").asText()).contains("application log").doesNotContain("Exception");
         assertThat(stored.path("caseNumber").isNull()).isTrue();
         assertThat(api.get("/api/contacts?status=FAILED&limit=1000", INTAKE).json().findValuesAsText("externalId"))
             .contains(externalId);

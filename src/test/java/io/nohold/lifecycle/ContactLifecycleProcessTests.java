@@ -16,15 +16,19 @@ import io.nohold.casefile.CaseHistory;
 import io.nohold.casefile.CaseRecord;
 import io.nohold.casefile.CaseRepository;
 import io.nohold.casefile.CaseState;
+import io.nohold.casefile.CaseFile;
+import io.nohold.casefile.Channel;
+import io.nohold.contact.ContactRequest;
 import io.nohold.contact.IntakeAnswer;
 import io.nohold.customer.CustomerDetails;
 import io.nohold.customer.CustomerRepository;
 import io.nohold.escalation.SupervisorEscalationProcess;
-import io.nohold.notification.Notification;
-import io.nohold.notification.NotificationOutbox;
-import io.nohold.region.RegionDirectory;
-import io.nohold.region.Rep;
-import io.nohold.region.RepStatus;
+import io.nohold.casefile.Notification;
+import io.nohold.casefile.NotificationOutbox;
+import io.nohold.directory.RegionDirectory;
+import io.nohold.directory.Rep;
+import io.nohold.directory.RepStatus;
+import io.nohold.testsupport.CaseAgreement;
 import io.nohold.testsupport.CaseDriver;
 import io.nohold.testsupport.NoHoldTest;
 import io.nohold.testsupport.ProcessCoverage;
@@ -81,6 +85,9 @@ class ContactLifecycleProcessTests {
     RuntimeService runtime;
 
     @Autowired
+    SlaPolicies slaPolicies;
+
+    @Autowired
     JdbcClient jdbc;
 
     @BeforeEach
@@ -90,8 +97,13 @@ class ContactLifecycleProcessTests {
     }
 
     @AfterEach
-    void reset() {
-        driver.reset();
+    void caseRecordAgreesWithTheEngine(@Autowired CaseAgreement agreement) {
+        try {
+            driver.touchedCases().forEach(agreement::check);
+        }
+        finally {
+            driver.reset();
+        }
     }
 
     @AfterAll
@@ -428,7 +440,9 @@ class ContactLifecycleProcessTests {
         assertThat(reply.caseNumber()).isEqualTo(answer.caseNumber());
         assertThat(reply.joinedOpenCase()).isTrue();
         assertThat(reply.handler().id()).isEqualTo(answer.personalRep().id());
-        assertThat(reply.promisedBy()).isEqualTo(driver.now().plus(Duration.ofHours(4)));
+        assertThat(reply.promisedBy()).as("promised by the policy of the reply's own channel")
+            .isEqualTo(driver.now().plus(slaPolicies.firstResponse(Channel.CHAT, "STANDARD", false)));
+        assertThat(cases.get(answer.caseNumber()).receivedAt()).as("opened when the first contact came").isEqualTo(MONDAY_MORNING);
         assertThat(driver.instance(answer.caseNumber())).hasPassed(CUSTOMER_REPLIED, REOPEN_CASE).isWaitingAt(REACH_CUSTOMER);
         assertThat(driver.task(answer.caseNumber(), REACH_CUSTOMER).getAssignee()).isEqualTo(answer.personalRep().id());
         assertThat(cases.get(answer.caseNumber()).state()).isEqualTo(CaseState.OPEN);
@@ -479,6 +493,59 @@ class ContactLifecycleProcessTests {
         assertThat(other.personalRep()).isEqualTo(first.personalRep());
     }
 
+    @Test
+    void k_aChatOnAnOverdueEmailCaseIsPromisedByTheChatPolicyFromNow() {
+        CustomerDetails customer = CaseDriver.newCustomer(HAMBURG);
+        IntakeAnswer mail = reachedCase("EMAIL", customer);
+        driver.passTime(Duration.ofDays(2), mail.caseNumber());
+
+        IntakeAnswer chat = driver.submit("CHAT", customer, "still waiting, hello?");
+
+        assertThat(chat.caseNumber()).isEqualTo(mail.caseNumber());
+        assertThat(chat.promisedBy()).isAfter(driver.now())
+            .isEqualTo(driver.now().plus(slaPolicies.firstResponse(Channel.CHAT, "STANDARD", false)));
+        assertThat(notifications(mail, "CONTACT_JOINED")).singleElement()
+            .satisfies(n -> assertThat(n.text()).contains("(chat)").contains(CaseFile.time(chat.promisedBy())));
+        assertThat(cases.get(mail.caseNumber()).receivedAt()).isEqualTo(MONDAY_MORNING);
+    }
+
+    @Test
+    void k_aContactNamingItsCaseJoinsThatCaseNotTheNewest() {
+        CustomerDetails customer = CaseDriver.newCustomer(HAMBURG);
+        IntakeAnswer first = driver.submit("EMAIL", customer, "my order is late");
+        IntakeAnswer second = driver.submit("EMAIL", customer, "a question about invoices", false, true);
+
+        IntakeAnswer reply = driver.submit(new ContactRequest("EMAIL", "ext-" + java.util.UUID.randomUUID(), customer,
+                "Re: my order is late", "it arrived, thanks", false, false, first.caseNumber()));
+
+        assertThat(second.caseNumber()).isNotEqualTo(first.caseNumber());
+        assertThat(reply.caseNumber()).isEqualTo(first.caseNumber());
+        assertThat(reply.joinedOpenCase()).isTrue();
+    }
+
+    @Test
+    void k_theFormShowsTheWholeCustomerAndWhatTheyWroteSinceTheTaskWasCreated() {
+        CustomerDetails customer = new CustomerDetails(null, "Fenja Holm", "fenja.holm." + java.util.UUID.randomUUID()
+                + "@example.com", "+49 40 5550199", HAMBURG, "DE");
+        IntakeAnswer other = driver.submit("EMAIL", customer, "invoice question", false, true);
+        IntakeAnswer answer = driver.submit("PHONE", customer, "the lamp flickers", false, true);
+        Task reach = driver.task(answer.caseNumber(), REACH_CUSTOMER);
+
+        driver.submit(new ContactRequest("CHAT", "ext-" + java.util.UUID.randomUUID(), customer, null,
+                "now it does not switch on at all", false, false, answer.caseNumber()));
+
+        Map<String, Object> form = engine.getFormService().getTaskFormVariables(reach.getId());
+        assertThat(form).containsEntry("customerName", "Fenja Holm")
+            .containsEntry("customerPhone", "+49 40 5550199")
+            .containsEntry("customerEmail", customer.email())
+            .containsEntry("customerTier", "standard")
+            .containsEntry("personalRepName", answer.personalRep().name())
+            .containsEntry("message", "now it does not switch on at all");
+        assertThat((String) form.get("otherOpenCases")).contains(other.caseNumber()).contains("About invoice question")
+            .doesNotContain(answer.caseNumber());
+        assertThat((String) form.get("caseHistory")).contains("contact joined").contains("now it does not switch on at all");
+    }
+
     private IntakeAnswer reachedCase(String channel) {
         return reachedCase(channel, CaseDriver.newCustomer(HAMBURG));
     }
@@ -497,11 +564,11 @@ class ContactLifecycleProcessTests {
     }
 
     private List<Notification> notifications(IntakeAnswer answer, String kind) {
-        return outbox.ofCase(answer.caseNumber()).stream().filter(n -> n.kind().equals(kind)).toList();
+        return outbox.ofCase(answer.caseNumber()).stream().filter(n -> n.kind().name().equals(kind)).toList();
     }
 
     private List<CaseEvent> events(IntakeAnswer answer, String type) {
-        return history.of(answer.caseNumber()).stream().filter(e -> e.type().equals(type)).toList();
+        return history.of(answer.caseNumber()).stream().filter(e -> e.type().name().equals(type) || type.equals(e.task())).toList();
     }
 
     private String firstBackupOf(String region, String own) {

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nohold.escalation.SupervisorEscalationProcess;
 import io.nohold.lifecycle.ContactLifecycleProcess;
+import io.nohold.tasklist.CaseDisplay;
 import io.nohold.testsupport.NoHoldTest;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -168,9 +169,19 @@ class ProcessModelTests {
             }
         }
         for (JsonNode component : form.get("components")) {
-            if (component.has("key")) {
-                assertThat(known).as("%s: field %s is a process variable of the contract", resource, component.get("key").asText())
-                    .contains(component.get("key").asText());
+            if (!component.has("key")) {
+                continue;
+            }
+            String key = component.get("key").asText();
+            if (component.path("disabled").asBoolean()) {
+                assertThat(CaseDisplay.KEYS.contains(key) || known.contains(key))
+                    .as("%s: display field %s is a variable of the contract or a value of the desk", resource, key)
+                    .isTrue();
+            }
+            else {
+                assertThat(known).as("%s: input %s is a process variable of the contract", resource, key).contains(key);
+                assertThat(CaseDisplay.KEYS).as("%s: input %s is not a display value of the desk", resource, key)
+                    .doesNotContain(key);
             }
         }
     }

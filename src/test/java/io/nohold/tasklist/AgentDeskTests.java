@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nohold.access.DirectorySync;
+import io.nohold.directory.DirectorySync;
 import io.nohold.contact.IntakeAnswer;
 import io.nohold.lifecycle.ContactLifecycleProcess;
 import io.nohold.testsupport.ApiClient;
@@ -128,7 +128,7 @@ class AgentDeskTests {
 
     @Test
     void aContactOfferedToTheTeamIsVisibleToTheTeamButNotToOtherRegions() {
-        driver.setStatusOfRegion("east", io.nohold.region.RepStatus.OFF);
+        driver.setStatusOfRegion("east", io.nohold.directory.RepStatus.OFF);
         IntakeAnswer east = driver.submit("CHAT", CaseDriver.newCustomer("01067"), "nobody there");
         Task reach = driver.task(east.caseNumber(), ContactLifecycleProcess.Elements.REACH_CUSTOMER);
 

@@ -5,16 +5,18 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.nohold.casefile.CaseRepository;
+import io.nohold.casefile.CaseFile;
 import io.nohold.contact.ContactRequest;
 import io.nohold.contact.IntakeAnswer;
 import io.nohold.contact.IntakeService;
 import io.nohold.customer.CustomerDetails;
-import io.nohold.region.RegionDirectory;
-import io.nohold.region.RepStatus;
+import io.nohold.directory.RegionDirectory;
+import io.nohold.directory.RepStatus;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -32,6 +34,8 @@ public class CaseDriver {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
+    private final Set<String> touched = ConcurrentHashMap.newKeySet();
+
     private final IntakeService intake;
 
     private final TaskService tasks;
@@ -44,11 +48,11 @@ public class CaseDriver {
 
     private final RegionDirectory directory;
 
-    private final CaseRepository cases;
+    private final CaseFile caseFile;
 
     CaseDriver(IntakeService intake, TaskService tasks, RuntimeService runtime, ManagementService management,
-            IdentityService identity, RegionDirectory directory, CaseRepository cases) {
-        this.cases = cases;
+            IdentityService identity, RegionDirectory directory, CaseFile caseFile) {
+        this.caseFile = caseFile;
         this.intake = intake;
         this.tasks = tasks;
         this.runtime = runtime;
@@ -71,9 +75,19 @@ public class CaseDriver {
 
     public IntakeAnswer submit(String channel, CustomerDetails customer, String message, boolean publicPost,
             boolean newTopic) {
-        ContactRequest request = new ContactRequest(channel, "ext-" + UUID.randomUUID(), customer, "About " + message,
-                message, publicPost, newTopic);
-        return intake.submit(request).answer();
+        return submit(new ContactRequest(channel, "ext-" + UUID.randomUUID(), customer, "About " + message, message,
+                publicPost, newTopic));
+    }
+
+    public IntakeAnswer submit(ContactRequest request) {
+        IntakeAnswer answer = intake.submit(request).answer();
+        touched.add(answer.caseNumber());
+        return answer;
+    }
+
+    /** The cases that contacts submitted through this driver opened or joined since the last {@link #reset()}. */
+    public Set<String> touchedCases() {
+        return Set.copyOf(touched);
     }
 
     public ProcessInstance instance(String caseNumber) {
@@ -158,11 +172,12 @@ public class CaseDriver {
     public void clearDesksOf(String regionId) {
         runtime.createProcessInstanceQuery()
             .processDefinitionKey("ContactLifecycle")
-            .variableValueEquals("regionId", regionId)
             .list()
+            .stream()
+            .filter(instance -> regionId.equals(caseFile.get(instance.getBusinessKey()).regionId()))
             .forEach(instance -> {
                 runtime.deleteProcessInstance(instance.getId(), "desks cleared for a test", true, true);
-                cases.close(instance.getBusinessKey(), now());
+                caseFile.withdrawn(instance.getBusinessKey(), "desks cleared for a test");
             });
     }
 
@@ -179,6 +194,7 @@ public class CaseDriver {
         directory.regions().forEach(region -> directory.repsOf(region.id())
             .forEach(rep -> directory.setStatus(rep.id(), RepStatus.AVAILABLE)));
         ClockUtil.reset();
+        touched.clear();
     }
 
 }

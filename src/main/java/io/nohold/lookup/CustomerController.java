@@ -1,12 +1,15 @@
-package io.nohold.customer;
+package io.nohold.lookup;
 
 import java.time.Instant;
 import java.util.List;
 
-import io.nohold.access.RegionAccess;
+import io.nohold.directory.RegionAccess;
 import io.nohold.casefile.CaseRecord;
-import io.nohold.casefile.CaseRepository;
-import io.nohold.region.RegionDirectory;
+import io.nohold.casefile.CaseFile;
+import io.nohold.customer.Customer;
+import io.nohold.customer.Tier;
+import io.nohold.customer.CustomerRepository;
+import io.nohold.directory.RegionDirectory;
 import io.nohold.system.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,13 +22,13 @@ class CustomerController {
 
     private final CustomerRepository customers;
 
-    private final CaseRepository cases;
+    private final CaseFile cases;
 
     private final RegionDirectory directory;
 
     private final RegionAccess access;
 
-    CustomerController(CustomerRepository customers, CaseRepository cases, RegionDirectory directory,
+    CustomerController(CustomerRepository customers, CaseFile cases, RegionDirectory directory,
             RegionAccess access) {
         this.access = access;
         this.customers = customers;

@@ -1,4 +1,4 @@
-package io.nohold.access;
+package io.nohold.directory;
 
 import java.util.List;
 

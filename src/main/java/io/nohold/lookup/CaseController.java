@@ -1,22 +1,24 @@
-package io.nohold.casefile;
+package io.nohold.lookup;
 
 import java.util.List;
 import java.util.Optional;
 
-import io.nohold.access.RegionAccess;
-import io.nohold.casefile.CaseEvent.Category;
-import io.nohold.casefile.CaseView.ContactEntry;
-import io.nohold.casefile.CaseView.Deadlines;
-import io.nohold.casefile.CaseView.Entry;
-import io.nohold.casefile.CaseView.History;
-import io.nohold.casefile.CaseView.NotificationEntry;
-import io.nohold.casefile.CaseView.OpenTask;
-import io.nohold.casefile.CaseView.Party;
+import io.nohold.directory.RegionAccess;
+import io.nohold.casefile.CaseEvent;
+import io.nohold.casefile.CaseEventType.Category;
+import io.nohold.casefile.CaseFile;
+import io.nohold.casefile.CaseRecord;
+import io.nohold.lookup.CaseView.ContactEntry;
+import io.nohold.lookup.CaseView.Deadlines;
+import io.nohold.lookup.CaseView.Entry;
+import io.nohold.lookup.CaseView.History;
+import io.nohold.lookup.CaseView.NotificationEntry;
+import io.nohold.lookup.CaseView.OpenTask;
+import io.nohold.lookup.CaseView.Party;
 import io.nohold.contact.ContactRepository;
 import io.nohold.customer.CustomerRepository;
-import io.nohold.notification.NotificationOutbox;
-import io.nohold.region.Region;
-import io.nohold.region.RegionDirectory;
+import io.nohold.directory.Region;
+import io.nohold.directory.RegionDirectory;
 import io.nohold.system.ApiException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -30,9 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cases")
 class CaseController {
 
-    private final CaseRepository cases;
-
-    private final CaseHistory history;
+    private final CaseFile caseFile;
 
     private final ContactRepository contacts;
 
@@ -40,33 +40,29 @@ class CaseController {
 
     private final RegionDirectory directory;
 
-    private final NotificationOutbox outbox;
-
     private final TaskService tasks;
 
     private final RegionAccess access;
 
-    CaseController(CaseRepository cases, CaseHistory history, ContactRepository contacts, CustomerRepository customers,
-            RegionDirectory directory, NotificationOutbox outbox, TaskService tasks, RegionAccess access) {
+    CaseController(CaseFile caseFile, ContactRepository contacts, CustomerRepository customers, RegionDirectory directory,
+            TaskService tasks, RegionAccess access) {
         this.access = access;
-        this.cases = cases;
-        this.history = history;
+        this.caseFile = caseFile;
         this.contacts = contacts;
         this.customers = customers;
         this.directory = directory;
-        this.outbox = outbox;
         this.tasks = tasks;
     }
 
     @GetMapping("/{caseNumber}")
     CaseView view(@PathVariable String caseNumber) {
-        CaseRecord record = cases.find(caseNumber).orElseThrow(() -> ApiException.notFound("case", caseNumber));
+        CaseRecord record = caseFile.find(caseNumber).orElseThrow(() -> ApiException.notFound("case", caseNumber));
         access.checkRegion(record.regionId());
         Optional<Region> region = Optional.ofNullable(record.regionId()).flatMap(directory::findRegion);
         Party customer = customers.findById(record.customerId())
             .map(c -> new Party(c.id(), c.displayName()))
             .orElse(new Party(record.customerId(), null));
-        List<CaseEvent> events = history.of(caseNumber);
+        List<CaseEvent> events = caseFile.history(caseNumber);
         History caseHistory = new History(
                 contacts.ofCase(caseNumber)
                     .stream()
@@ -78,9 +74,9 @@ class CaseController {
                     .filter(e -> e.category() == Category.CASE || e.category() == Category.ACCOMMODATION)
                     .map(CaseController::entry)
                     .toList(),
-                outbox.ofCase(caseNumber)
+                caseFile.notifications(caseNumber)
                     .stream()
-                    .map(n -> new NotificationEntry(n.createdAt(), n.recipientKind().name(), n.recipient(), n.kind(), n.text(),
+                    .map(n -> new NotificationEntry(n.createdAt(), n.recipientKind().name(), n.recipient(), n.kind().name(), n.text(),
                             n.deliveredAt()))
                     .toList());
         boolean open = record.state().open();
@@ -119,7 +115,8 @@ class CaseController {
     }
 
     private static Entry entry(CaseEvent e) {
-        return new Entry(e.at(), e.type(), e.actor(), e.outcome(), e.detail());
+        return new Entry(e.at(), e.type() == io.nohold.casefile.CaseEventType.TASK_COMPLETED && e.task() != null ? e.task() : e.type().name(),
+                e.actor(), e.outcome(), e.detail());
     }
 
 }

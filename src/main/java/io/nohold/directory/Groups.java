@@ -1,4 +1,4 @@
-package io.nohold.access;
+package io.nohold.directory;
 
 /** The groups NoHold's permissions are built on. Reps are in {@code reps-<region>}, supervisors in {@code supervisors-<region>}. */
 public final class Groups {

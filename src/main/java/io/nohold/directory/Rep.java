@@ -1,4 +1,4 @@
-package io.nohold.region;
+package io.nohold.directory;
 
 /** A rep of a region. {@code backupRank} is the rep's place in the region's backup order. */
 public record Rep(String id, String name, String regionId, int backupRank, RepStatus status) {

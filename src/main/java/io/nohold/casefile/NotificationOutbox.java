@@ -1,18 +1,19 @@
-package io.nohold.notification;
+package io.nohold.casefile;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import io.nohold.notification.Notification.RecipientKind;
+import io.nohold.casefile.Notification.RecipientKind;
 import io.nohold.system.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The outbox of notifications to customers, reps and supervisors. Rows are written in the same transaction as the
- * step that causes them, so a notification exists exactly when its step happened.
+ * The outbox of notifications to customers, reps and supervisors. Rows are written by {@link CaseFile} in the same
+ * transaction as the step that causes them, so a notification exists exactly when its step happened. Channel adapters
+ * read it and mark what they delivered.
  */
 @Repository
 public class NotificationOutbox {
@@ -25,26 +26,26 @@ public class NotificationOutbox {
         this.jdbc = jdbc;
     }
 
-    public void toCustomer(String caseNumber, String customerId, String kind, String text) {
+    void toCustomer(String caseNumber, String customerId, NotificationKind kind, String text) {
         add(caseNumber, RecipientKind.CUSTOMER, customerId, kind, text);
     }
 
-    public void toUser(String caseNumber, String userId, String kind, String text) {
+    void toUser(String caseNumber, String userId, NotificationKind kind, String text) {
         add(caseNumber, RecipientKind.USER, userId, kind, text);
     }
 
-    public void toGroup(String caseNumber, String groupId, String kind, String text) {
+    void toGroup(String caseNumber, String groupId, NotificationKind kind, String text) {
         add(caseNumber, RecipientKind.GROUP, groupId, kind, text);
     }
 
-    private void add(String caseNumber, RecipientKind recipientKind, String recipient, String kind, String text) {
+    private void add(String caseNumber, RecipientKind recipientKind, String recipient, NotificationKind kind, String text) {
         jdbc.sql("""
                 INSERT INTO notification (case_number, recipient_kind, recipient, kind, text, created_at)
                 VALUES (?, ?, ?, ?, ?, ?)""")
             .param(caseNumber)
             .param(recipientKind.name())
             .param(recipient)
-            .param(kind)
+            .param(kind.name())
             .param(text.length() <= 2000 ? text : text.substring(0, 2000))
             .param(EngineClock.utc(EngineClock.now()))
             .update();
@@ -84,7 +85,7 @@ public class NotificationOutbox {
         OffsetDateTime created = rs.getObject("created_at", OffsetDateTime.class);
         OffsetDateTime delivered = rs.getObject("delivered_at", OffsetDateTime.class);
         return new Notification(rs.getLong("id"), rs.getString("case_number"),
-                RecipientKind.valueOf(rs.getString("recipient_kind")), rs.getString("recipient"), rs.getString("kind"),
+                RecipientKind.valueOf(rs.getString("recipient_kind")), rs.getString("recipient"), NotificationKind.valueOf(rs.getString("kind")),
                 rs.getString("text"), created.toInstant(), delivered == null ? null : delivered.toInstant());
     }
 

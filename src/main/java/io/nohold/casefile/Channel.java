@@ -1,4 +1,4 @@
-package io.nohold.contact;
+package io.nohold.casefile;
 
 import java.util.Arrays;
 import java.util.Locale;

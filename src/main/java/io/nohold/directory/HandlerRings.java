@@ -1,4 +1,4 @@
-package io.nohold.region;
+package io.nohold.directory;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,9 @@
-package io.nohold.notification;
+package io.nohold.casefile;
 
 import java.time.Instant;
 
 /** A message waiting in the outbox for a channel adapter to deliver it. */
-public record Notification(long id, String caseNumber, RecipientKind recipientKind, String recipient, String kind,
+public record Notification(long id, String caseNumber, RecipientKind recipientKind, String recipient, NotificationKind kind,
         String text, Instant createdAt, Instant deliveredAt) {
 
     public enum RecipientKind {

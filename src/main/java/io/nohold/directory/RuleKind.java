@@ -1,4 +1,4 @@
-package io.nohold.region;
+package io.nohold.directory;
 
 /** What a routing rule matches on, in the order they are tried. */
 public enum RuleKind {

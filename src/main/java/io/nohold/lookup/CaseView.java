@@ -1,7 +1,9 @@
-package io.nohold.casefile;
+package io.nohold.lookup;
 
 import java.time.Instant;
 import java.util.List;
+
+import io.nohold.casefile.CaseState;
 
 /** A case as the API shows it: where it stands, who holds it, the promise and deadlines, and its whole history. */
 public record CaseView(String caseNumber, CaseState state, Party customer, Party region, boolean regionUnresolved,

@@ -1,12 +1,12 @@
-package io.nohold.access;
+package io.nohold.directory;
 
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.nohold.region.Region;
-import io.nohold.region.RegionDirectory;
-import io.nohold.region.Rep;
+import io.nohold.directory.Region;
+import io.nohold.directory.RegionDirectory;
+import io.nohold.directory.Rep;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;

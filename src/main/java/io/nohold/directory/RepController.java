@@ -1,9 +1,9 @@
-package io.nohold.region;
+package io.nohold.directory;
 
 import java.util.List;
 import java.util.Map;
 
-import io.nohold.access.RegionAccess;
+import io.nohold.directory.RegionAccess;
 import io.nohold.system.ApiException;
 import io.nohold.system.FieldProblem;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package io.nohold.lifecycle;
+package io.nohold.system;
 
 import java.time.Duration;
 import java.time.Instant;

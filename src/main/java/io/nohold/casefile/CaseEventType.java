@@ -1,0 +1,62 @@
+package io.nohold.casefile;
+
+/** What can happen to a case; each kind of entry in its history, grouped as the case view shows them. */
+public enum CaseEventType {
+
+    CONTACT_RECEIVED(Category.CONTACT),
+    CONTACT_JOINED(Category.CONTACT),
+
+    TASK_COMPLETED(Category.TASK),
+
+    PROMISE_MADE(Category.SLA),
+    OFFERED_TO_TEAM(Category.SLA),
+    HANDED_OVER_TO_BACKUP(Category.SLA),
+    PERSONAL_WINDOW_ELAPSED(Category.SLA),
+    PROMISE_BROKEN(Category.SLA),
+    RESOLUTION_DEADLINE_MISSED(Category.SLA),
+
+    APPROVAL_REQUESTED(Category.ESCALATION),
+    APPROVAL_DECIDED(Category.ESCALATION),
+    APPROVAL_OVERDUE(Category.ESCALATION),
+    ESCALATION_OPENED(Category.ESCALATION),
+    ESCALATION_OVERDUE(Category.ESCALATION),
+    RETURNED_TO_HANDLER(Category.ESCALATION),
+
+    ACCOMMODATION_GRANTED(Category.ACCOMMODATION),
+
+    REGION_UNRESOLVED(Category.CASE),
+    FOLLOW_UP_PLANNED(Category.CASE),
+    BACK_TO_HANDLER(Category.CASE),
+    RESOLVED(Category.CASE),
+    REOPENED(Category.CASE),
+    CLOSED(Category.CASE),
+    WITHDRAWN(Category.CASE);
+
+    private final Category category;
+
+    CaseEventType(Category category) {
+        this.category = category;
+    }
+
+    public Category category() {
+        return category;
+    }
+
+    public enum Category {
+
+        /** A contact received from the customer. */
+        CONTACT,
+        /** A task completed by a rep or supervisor. */
+        TASK,
+        /** A promise made, a ring moved, a deadline missed. */
+        SLA,
+        /** Escalations and approvals. */
+        ESCALATION,
+        /** Accommodations granted. */
+        ACCOMMODATION,
+        /** Placed, resolved, reopened, follow-up, closed. */
+        CASE
+
+    }
+
+}

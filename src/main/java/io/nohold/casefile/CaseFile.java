@@ -1,0 +1,379 @@
+package io.nohold.casefile;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.nohold.customer.CustomerService;
+import io.nohold.directory.People;
+import io.nohold.directory.Region;
+import io.nohold.directory.RegionDirectory;
+import io.nohold.directory.Rep;
+import io.nohold.system.EngineClock;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one owner of a case's record: its state, handler, deadlines, history and the notifications it causes. Nothing
+ * else writes {@code support_case}, {@code case_event} or {@code notification}. Each command states what happened,
+ * records it as a typed {@link CaseEventType} and puts what it implies into the outbox, all in the caller's
+ * transaction, so the record, its history and its notifications exist together or not at all.
+ * <p>
+ * Commands take the case number from their caller, which takes it from the process instance's business key or from
+ * the contact being taken in, never from anything a task can write.
+ */
+@Service
+public class CaseFile {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC on' d MMM yyyy", Locale.ENGLISH)
+        .withZone(ZoneOffset.UTC);
+
+    private final CaseRepository cases;
+
+    private final CaseHistory history;
+
+    private final NotificationOutbox outbox;
+
+    private final RegionDirectory directory;
+
+    private final People people;
+
+    private final CustomerService customers;
+
+    private final ApplicationEventPublisher events;
+
+    CaseFile(CaseRepository cases, CaseHistory history, NotificationOutbox outbox, RegionDirectory directory,
+            People people, CustomerService customers, ApplicationEventPublisher events) {
+        this.events = events;
+        this.cases = cases;
+        this.history = history;
+        this.outbox = outbox;
+        this.directory = directory;
+        this.people = people;
+        this.customers = customers;
+    }
+
+    /** How points in time read in the history, the forms and the customer's messages. */
+    public static String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
+    }
+
+    // reading
+
+    public CaseRecord get(String caseNumber) {
+        return cases.get(caseNumber);
+    }
+
+    public Optional<CaseRecord> find(String caseNumber) {
+        return cases.find(caseNumber);
+    }
+
+    /** The customer's most recent open case. */
+    public Optional<CaseRecord> openCaseOf(String customerId) {
+        return cases.findOpenCaseOf(customerId);
+    }
+
+    /** The customer's open case of this number; empty when it is closed or another customer's. */
+    public Optional<CaseRecord> openCaseOf(String customerId, String caseNumber) {
+        return cases.findOpenCaseOf(customerId, caseNumber);
+    }
+
+    public List<CaseRecord> openCasesOf(String customerId) {
+        return cases.openCasesOf(customerId);
+    }
+
+    public List<CaseRecord> casesOf(String customerId) {
+        return cases.casesOf(customerId);
+    }
+
+    public List<CaseEvent> history(String caseNumber) {
+        return history.of(caseNumber);
+    }
+
+    public List<Notification> notifications(String caseNumber) {
+        return outbox.ofCase(caseNumber);
+    }
+
+    // intake
+
+    /** A contact opened a new case; returns its number. */
+    public String open(String customerId, Channel channel, String subject, Instant receivedAt, String contactSummary) {
+        String caseNumber = cases.nextCaseNumber();
+        cases.insert(caseNumber, customerId, channel.name(), subject, receivedAt);
+        history.record(caseNumber, CaseEventType.CONTACT_RECEIVED, customerId, channel.name(), contactSummary);
+        return caseNumber;
+    }
+
+    public void processStarted(String caseNumber, String processInstanceId) {
+        cases.setProcessInstance(caseNumber, processInstanceId);
+    }
+
+    /**
+     * Another contact of the customer joined the open case. Its holder (or, with nobody holding it, the region's team)
+     * is told, with the promise made for this contact.
+     */
+    public void contactJoined(String caseNumber, Channel channel, String topic, String contactSummary, Instant promisedBy) {
+        CaseRecord record = cases.get(caseNumber);
+        history.record(caseNumber, CaseEventType.CONTACT_JOINED, record.customerId(), channel.name(), contactSummary);
+        String text = customers.customer(record.customerId()).displayName() + " wrote again on case " + caseNumber + " ("
+                + channel.label() + "): " + topic + (promisedBy == null ? "" : "; promised by " + time(promisedBy)) + ".";
+        if (record.handlerId() != null) {
+            outbox.toUser(caseNumber, record.handlerId(), NotificationKind.CONTACT_JOINED, text);
+        }
+        else if (record.regionId() != null) {
+            outbox.toGroup(caseNumber, directory.region(record.regionId()).repGroup(), NotificationKind.CONTACT_JOINED, text);
+        }
+        events.publishEvent(new ContactJoined(caseNumber));
+    }
+
+    // placing and promising
+
+    /** The case belongs to this region; {@code unresolvedBecause} says why no routing rule matched, or is null. */
+    public void placeInRegion(String caseNumber, String regionId, String unresolvedBecause) {
+        boolean unresolved = unresolvedBecause != null;
+        cases.setRegion(caseNumber, regionId, unresolved);
+        if (unresolved) {
+            Region region = directory.region(regionId);
+            CaseRecord record = cases.get(caseNumber);
+            history.record(caseNumber, CaseEventType.REGION_UNRESOLVED, null, null, unresolvedBecause + "; placed in "
+                    + region.name());
+            outbox.toGroup(caseNumber, region.supervisorGroup(), NotificationKind.REGION_UNRESOLVED, "Case " + caseNumber
+                    + " of " + customers.customer(record.customerId()).displayName() + " matched no region and was placed in "
+                    + region.name() + ". Please check.");
+        }
+    }
+
+    public void assignPersonalRep(String caseNumber, String repId) {
+        cases.setPersonalRep(caseNumber, repId);
+    }
+
+    /**
+     * The promise of a contact: its handler ({@code null}: nobody of the region is available, the team is offered
+     * it) and its deadlines. The customer is told who and by when.
+     */
+    public void makePromise(String caseNumber, Channel channel, Rep handler, Instant personalWindowEndsAt,
+            Instant promisedBy, Instant resolutionDueAt) {
+        CaseRecord record = cases.get(caseNumber);
+        Region region = directory.region(record.regionId());
+        cases.setPromise(caseNumber, handler == null ? null : handler.id(), promisedBy, personalWindowEndsAt, resolutionDueAt);
+        String by = time(promisedBy);
+        if (handler != null) {
+            String role = handler.id().equals(record.personalRepId()) ? "personal rep"
+                    : "named backup for " + people.nameOf(record.personalRepId());
+            history.record(caseNumber, CaseEventType.PROMISE_MADE, handler.id(), null, handler.name() + " (" + role + ") by " + by);
+            outbox.toCustomer(caseNumber, record.customerId(), NotificationKind.PROMISE, handler.firstName() + " from your "
+                    + region.name() + " team " + channel.promiseVerb() + " by " + by + ". Your case number is " + caseNumber + ".");
+            outbox.toUser(caseNumber, handler.id(), NotificationKind.NEW_CONTACT, "New " + channel.label() + " contact on case "
+                    + caseNumber + " (" + role + "); promised by " + by + ".");
+        }
+        else {
+            history.record(caseNumber, CaseEventType.PROMISE_MADE, null, null, "the " + region.name() + " team by " + by
+                    + " (no rep available)");
+            history.record(caseNumber, CaseEventType.OFFERED_TO_TEAM, null, null, "nobody of " + region.name()
+                    + " is available; offered to " + region.repGroup());
+            outbox.toCustomer(caseNumber, record.customerId(), NotificationKind.PROMISE, "Your " + region.name() + " team "
+                    + channel.promiseVerb() + " by " + by + ". Your case number is " + caseNumber + ".");
+            outbox.toGroup(caseNumber, region.repGroup(), NotificationKind.OFFERED_TO_TEAM, "Case " + caseNumber
+                    + " needs a rep: nobody is available; promised by " + by + ".");
+            outbox.toGroup(caseNumber, region.supervisorGroup(), NotificationKind.NO_REP_AVAILABLE, "No rep of " + region.name()
+                    + " is available for case " + caseNumber + "; it is offered to the team, promised by " + by + ".");
+        }
+    }
+
+    // the rings
+
+    /** Whoever took the handler's task holds the case now; {@code null}: it is offered to the team. */
+    public void assignHandler(String caseNumber, String userId) {
+        cases.setHandler(caseNumber, userId);
+    }
+
+    public void handedOverToBackup(String caseNumber, String from, Rep backup) {
+        CaseRecord record = cases.get(caseNumber);
+        cases.setHandler(caseNumber, backup.id());
+        history.record(caseNumber, CaseEventType.HANDED_OVER_TO_BACKUP, backup.id(), null,
+                "personal window elapsed; from " + people.nameOf(from) + " to " + backup.name());
+        outbox.toUser(caseNumber, from, NotificationKind.HANDED_OVER, "Case " + caseNumber + " was handed to "
+                + backup.name() + " because the personal window passed. The customer stays yours.");
+        outbox.toUser(caseNumber, backup.id(), NotificationKind.HANDED_OVER, "You are the named backup for case "
+                + caseNumber + " of " + customers.customer(record.customerId()).displayName() + "; promised by "
+                + time(record.promisedBy()) + ".");
+    }
+
+    public void personalWindowElapsedWithoutBackup(String caseNumber, String handler) {
+        CaseRecord record = cases.get(caseNumber);
+        history.record(caseNumber, CaseEventType.PERSONAL_WINDOW_ELAPSED, handler, null,
+                "no named backup available; stays with " + people.nameOf(handler));
+        outbox.toUser(caseNumber, handler, NotificationKind.PERSONAL_WINDOW_ELAPSED, "Case " + caseNumber
+                + ": your personal window has passed and no backup is available. Please reach the customer by "
+                + time(record.promisedBy()) + ".");
+    }
+
+    /** The first-response promise passed: the contact is offered to the region's whole team, its supervisors told. */
+    public void promiseBroken(String caseNumber, String previousHandler) {
+        CaseRecord record = cases.get(caseNumber);
+        Region region = directory.region(record.regionId());
+        String promised = time(record.promisedBy());
+        cases.setHandler(caseNumber, null);
+        if (previousHandler != null) {
+            outbox.toUser(caseNumber, previousHandler, NotificationKind.OFFERED_TO_TEAM, "Case " + caseNumber
+                    + " passed its promised time and is now offered to the " + region.name() + " team.");
+        }
+        history.record(caseNumber, CaseEventType.PROMISE_BROKEN, previousHandler, null, "first response promised by " + promised);
+        history.record(caseNumber, CaseEventType.OFFERED_TO_TEAM, null, null, "offered to " + region.repGroup());
+        outbox.toGroup(caseNumber, region.repGroup(), NotificationKind.OFFERED_TO_TEAM, "Case " + caseNumber + " of "
+                + customers.customer(record.customerId()).displayName() + " needs someone now: it was promised by " + promised + ".");
+        outbox.toGroup(caseNumber, region.supervisorGroup(), NotificationKind.PROMISE_BROKEN, "Promise broken on case "
+                + caseNumber + ": the customer was promised an answer by " + promised + ". It is now offered to the "
+                + region.name() + " team.");
+    }
+
+    // handling
+
+    public void taskCompleted(String caseNumber, String taskName, String actor, String outcome, String notes) {
+        history.record(caseNumber, CaseEventType.TASK_COMPLETED, taskName, actor, outcome, notes);
+    }
+
+    public void resolutionDeadlineMissed(String caseNumber) {
+        CaseRecord record = cases.get(caseNumber);
+        history.record(caseNumber, CaseEventType.RESOLUTION_DEADLINE_MISSED, record.handlerId(), null,
+                "resolution was due " + time(record.resolutionDueAt()));
+    }
+
+    /** {@code how}: WITHIN_AUTHORITY on the rep's own word, APPROVED by a supervisor. */
+    public void accommodationGranted(String caseNumber, String by, String how, String summary) {
+        history.record(caseNumber, CaseEventType.ACCOMMODATION_GRANTED, by, how, summary);
+    }
+
+    public void approvalRequested(String caseNumber, String requestedBy, String summary, Instant due) {
+        CaseRecord record = cases.get(caseNumber);
+        cases.setState(caseNumber, CaseState.AWAITING_APPROVAL);
+        history.record(caseNumber, CaseEventType.APPROVAL_REQUESTED, requestedBy, null, summary);
+        outbox.toGroup(caseNumber, directory.region(record.regionId()).supervisorGroup(), NotificationKind.APPROVAL_REQUESTED,
+                "Case " + caseNumber + ": " + people.nameOf(requestedBy) + " asks you to approve a " + summary + ", by "
+                        + time(due) + ".");
+    }
+
+    /** The supervisor's decision goes back to the handler; returns it as the handler's form shows it. */
+    public String approvalDecided(String caseNumber, String supervisor, boolean approved, String summary, String guidance) {
+        CaseRecord record = cases.get(caseNumber);
+        String decision = (approved ? "Approved" : "Rejected") + " by " + people.nameOf(supervisor) + ": " + summary
+                + (guidance == null || guidance.isBlank() ? "" : ". Guidance: " + guidance);
+        if (approved) {
+            accommodationGranted(caseNumber, supervisor, "APPROVED", summary);
+        }
+        history.record(caseNumber, CaseEventType.APPROVAL_DECIDED, supervisor, approved ? "APPROVED" : "REJECTED", guidance);
+        cases.setState(caseNumber, CaseState.OPEN);
+        if (record.handlerId() != null) {
+            outbox.toUser(caseNumber, record.handlerId(), NotificationKind.APPROVAL_DECIDED, "Case " + caseNumber + ": " + decision);
+        }
+        return decision;
+    }
+
+    public enum SupervisorDeadline {
+        APPROVAL, ESCALATION
+    }
+
+    public void supervisorDeadlineMissed(String caseNumber, SupervisorDeadline deadline, String headOfServiceGroup) {
+        CaseRecord record = cases.get(caseNumber);
+        boolean approval = deadline == SupervisorDeadline.APPROVAL;
+        CaseEventType type = approval ? CaseEventType.APPROVAL_OVERDUE : CaseEventType.ESCALATION_OVERDUE;
+        history.record(caseNumber, type, null, null, "head of service notified");
+        outbox.toGroup(caseNumber, headOfServiceGroup, approval ? NotificationKind.APPROVAL_OVERDUE
+                : NotificationKind.ESCALATION_OVERDUE, "Case " + caseNumber + ": the "
+                        + directory.region(record.regionId()).name() + " supervisors' "
+                        + (approval ? "approval" : "escalation") + " deadline has passed.");
+    }
+
+    /** The case goes to the region's supervisors; a customer who asked for one is told when. */
+    public void escalated(String caseNumber, String reason, String reasonText, boolean customerAsked, Instant due) {
+        CaseRecord record = cases.get(caseNumber);
+        Region region = directory.region(record.regionId());
+        cases.setState(caseNumber, CaseState.ESCALATED);
+        history.record(caseNumber, CaseEventType.ESCALATION_OPENED, null, reason, reasonText);
+        outbox.toGroup(caseNumber, region.supervisorGroup(), NotificationKind.ESCALATION, "Case " + caseNumber
+                + " is escalated to you: " + reasonText + ". Please handle it by " + time(due) + ".");
+        if (customerAsked) {
+            outbox.toCustomer(caseNumber, record.customerId(), NotificationKind.ESCALATION, "A supervisor of your "
+                    + region.name() + " team will take over your case " + caseNumber + " by " + time(due) + ".");
+        }
+    }
+
+    public void returnedToHandler(String caseNumber, String supervisor, String guidance, Instant resolutionDueAt) {
+        CaseRecord record = cases.get(caseNumber);
+        cases.setState(caseNumber, CaseState.OPEN);
+        cases.setResolutionDue(caseNumber, resolutionDueAt);
+        history.record(caseNumber, CaseEventType.RETURNED_TO_HANDLER, supervisor, null, guidance);
+        if (record.handlerId() != null) {
+            outbox.toUser(caseNumber, record.handlerId(), NotificationKind.RETURNED_TO_HANDLER, "Case " + caseNumber
+                    + " is back with you from " + people.nameOf(supervisor) + ": " + guidance);
+        }
+    }
+
+    public void followUpPlanned(String caseNumber, Instant at, Instant resolutionDueAt) {
+        CaseRecord record = cases.get(caseNumber);
+        cases.setState(caseNumber, CaseState.FOLLOW_UP);
+        cases.setResolutionDue(caseNumber, resolutionDueAt);
+        history.record(caseNumber, CaseEventType.FOLLOW_UP_PLANNED, record.handlerId(), null, "follow up " + time(at));
+        String who = record.handlerId() == null ? "Your " + directory.region(record.regionId()).name() + " team"
+                : people.nameOf(record.handlerId());
+        outbox.toCustomer(caseNumber, record.customerId(), NotificationKind.FOLLOW_UP, who + " will get back to you at "
+                + time(at) + ". Just reply if you need us sooner.");
+    }
+
+    /** The follow-up date came, or the customer replied first: the case is back with its handler. */
+    public void backToHandler(String caseNumber, boolean customerReplied) {
+        CaseRecord record = cases.get(caseNumber);
+        cases.setState(caseNumber, CaseState.OPEN);
+        String why = customerReplied ? "the customer replied" : "the follow-up date has come";
+        history.record(caseNumber, CaseEventType.BACK_TO_HANDLER, record.handlerId(), null, why);
+        if (record.handlerId() != null) {
+            outbox.toUser(caseNumber, record.handlerId(), NotificationKind.FOLLOW_UP_DUE, "Case " + caseNumber
+                    + " is back with you: " + why + ".");
+        }
+    }
+
+    // the end
+
+    /**
+     * Resolved: the customer is told the outcome plainly, with what was granted, and that a reply reaches their own
+     * rep. The case enters its quiet period.
+     */
+    public void resolved(String caseNumber, String resolvedBy) {
+        cases.resolve(caseNumber, EngineClock.now(), resolvedBy);
+        history.record(caseNumber, CaseEventType.RESOLVED, resolvedBy, null, null);
+        CaseRecord record = cases.get(caseNumber);
+        List<CaseEvent> granted = history.of(caseNumber)
+            .stream()
+            .filter(e -> e.type() == CaseEventType.ACCOMMODATION_GRANTED)
+            .toList();
+        StringBuilder text = new StringBuilder("Your case ").append(caseNumber).append(" is resolved.");
+        if (!granted.isEmpty()) {
+            text.append(" We have granted you a ").append(granted.get(granted.size() - 1).detail()).append('.');
+        }
+        text.append(" If anything is not right, just reply: ")
+            .append(people.nameOf(record.personalRepId()))
+            .append(" will pick it up.");
+        outbox.toCustomer(caseNumber, record.customerId(), NotificationKind.RESOLVED, text.toString());
+    }
+
+    public void reopened(String caseNumber) {
+        CaseRecord record = cases.get(caseNumber);
+        cases.setState(caseNumber, CaseState.OPEN);
+        history.record(caseNumber, CaseEventType.REOPENED, record.customerId(), null, "the customer replied");
+    }
+
+    public void closed(String caseNumber) {
+        cases.close(caseNumber, EngineClock.now());
+        history.record(caseNumber, CaseEventType.CLOSED, null, null, "no reply within the quiet period");
+    }
+
+    /** The case's process was ended by an operator; the case closes with the reason in its history. */
+    public void withdrawn(String caseNumber, String reason) {
+        cases.close(caseNumber, EngineClock.now());
+        history.record(caseNumber, CaseEventType.WITHDRAWN, null, null, reason);
+    }
+
+}

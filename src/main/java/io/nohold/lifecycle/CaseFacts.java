@@ -1,0 +1,57 @@
+package io.nohold.lifecycle;
+
+import io.nohold.system.CaseOf;
+import io.nohold.system.Vars;
+import java.util.Date;
+
+import io.nohold.casefile.CaseFile;
+import io.nohold.casefile.CaseRecord;
+import io.nohold.directory.Groups;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the models ask of the case, read from the case file when a task or timer is created:
+ * {@code camunda:assignee="${caseFacts.handler(execution)}"}, {@code ${caseFacts.promisedBy(execution)}}. The case
+ * file is the one copy of handler and deadlines; the engine keeps none of them in variables.
+ */
+@Component("caseFacts")
+public class CaseFacts {
+
+    private final CaseFile caseFile;
+
+    CaseFacts(CaseFile caseFile) {
+        this.caseFile = caseFile;
+    }
+
+    /** Who holds the case; {@code null} when it is offered to the region's team. */
+    public String handler(DelegateExecution execution) {
+        return record(execution).handlerId();
+    }
+
+    public Date personalWindowEndsAt(DelegateExecution execution) {
+        return date(record(execution).personalWindowEndsAt());
+    }
+
+    public Date promisedBy(DelegateExecution execution) {
+        return date(record(execution).promisedBy());
+    }
+
+    public Date resolutionDueAt(DelegateExecution execution) {
+        return date(record(execution).resolutionDueAt());
+    }
+
+    /** The candidate group of supervisor tasks: the supervisors of the case's region. */
+    public String supervisors(DelegateExecution execution) {
+        return Groups.supervisors(record(execution).regionId());
+    }
+
+    private CaseRecord record(DelegateExecution execution) {
+        return caseFile.get(CaseOf.number(execution));
+    }
+
+    private static Date date(java.time.Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+}

@@ -1,0 +1,26 @@
+package io.nohold.lifecycle;
+
+import io.nohold.casefile.CaseFile;
+import io.nohold.casefile.CaseFile.SupervisorDeadline;
+import io.nohold.directory.Groups;
+import io.nohold.system.CaseOf;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The supervisors' approval deadline passed: head of service is told. */
+@Component
+class NotifyHeadOfServiceOfApprovalDelegate implements JavaDelegate {
+
+    private final CaseFile caseFile;
+
+    NotifyHeadOfServiceOfApprovalDelegate(CaseFile caseFile) {
+        this.caseFile = caseFile;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        caseFile.supervisorDeadlineMissed(CaseOf.number(execution), SupervisorDeadline.APPROVAL, Groups.HEAD_OF_SERVICE);
+    }
+
+}
