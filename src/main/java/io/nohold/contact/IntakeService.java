@@ -111,6 +111,7 @@ public class IntakeService {
         if (!contacts.claim(contact.id())) {
             return false;
         }
+        customers.lockForIntake(contact.customerId());
         Optional<CaseRecord> open = contact.newTopic() ? Optional.empty() : cases.findOpenCaseOf(contact.customerId());
         if (open.isPresent()) {
             join(contact, open.get());
