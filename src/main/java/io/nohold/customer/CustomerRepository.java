@@ -3,12 +3,22 @@ package io.nohold.customer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import io.nohold.system.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * The customer table, and the customer count of each rep that goes with it. The database holds at most one customer
+ * per e-mail key and per phone key (unique constraints); a statement that would break that fails with a
+ * {@link org.springframework.dao.DuplicateKeyException}.
+ */
 @Repository
 public class CustomerRepository {
 
@@ -16,8 +26,13 @@ public class CustomerRepository {
 
     private final JdbcClient jdbc;
 
-    CustomerRepository(JdbcClient jdbc) {
+    private final String nextIdSql;
+
+    CustomerRepository(JdbcClient jdbc, DataSource dataSource) throws Exception {
         this.jdbc = jdbc;
+        String product = JdbcUtils.extractDatabaseMetaData(dataSource, meta -> meta.getDatabaseProductName());
+        this.nextIdSql = product.toLowerCase(Locale.ROOT).contains("postgres") ? "SELECT nextval('customer_id_seq')"
+                : "SELECT NEXT VALUE FOR customer_id_seq";
     }
 
     public Optional<Customer> findById(String id) {
@@ -25,23 +40,37 @@ public class CustomerRepository {
     }
 
     Optional<Customer> findByEmail(String emailKey) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM customer WHERE email_key = ? ORDER BY created_at, id LIMIT 1")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM customer WHERE email_key = ?")
             .param(emailKey)
             .query(CustomerRepository::map)
             .optional();
     }
 
     Optional<Customer> findByPhone(String phoneKey) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM customer WHERE phone_key = ? ORDER BY created_at, id LIMIT 1")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM customer WHERE phone_key = ?")
             .param(phoneKey)
             .query(CustomerRepository::map)
             .optional();
     }
 
-    void lock(String id) {
-        jdbc.sql("SELECT id FROM customer WHERE id = ? FOR UPDATE").param(id).query(String.class).optional();
+    /** Whether a customer already holds the key of this e-mail address or of this phone number. */
+    public boolean keyTaken(String email, String phone) {
+        String emailKey = ContactKeys.email(email);
+        String phoneKey = ContactKeys.phone(phone);
+        return emailKey != null && findByEmail(emailKey).isPresent() || phoneKey != null && findByPhone(phoneKey).isPresent();
     }
 
+    /** A new customer id from the database sequence: {@code CU-000001}, {@code CU-000002}, ... */
+    String nextId() {
+        long next = jdbc.sql(nextIdSql).query(Long.class).single();
+        return String.format("CU-%06d", next);
+    }
+
+    /**
+     * Inserts the customer; a customer inserted with a personal rep already counts for that rep, in the same
+     * transaction.
+     */
+    @Transactional
     public void insert(Customer customer) {
         jdbc.sql("""
                 INSERT INTO customer (id, name, email, email_key, phone, phone_key, postal_code, country, tier,
@@ -60,50 +89,102 @@ public class CustomerRepository {
             .param(customer.personalRepId())
             .param(EngineClock.utc(customer.createdAt()))
             .update();
+        if (customer.personalRepId() != null) {
+            countCustomerOf(customer.personalRepId());
+        }
     }
 
-    /** Fills in what the customer record does not know yet; never overwrites. */
+    /** Fills in the name, postal code and country where the customer record has none yet; never overwrites. */
     void completeDetails(String id, CustomerDetails details) {
         jdbc.sql("""
                 UPDATE customer SET
-                  name = COALESCE(name, ?),
-                  email = COALESCE(email, ?), email_key = COALESCE(email_key, ?),
-                  phone = COALESCE(phone, ?), phone_key = COALESCE(phone_key, ?),
-                  postal_code = COALESCE(postal_code, ?), country = COALESCE(country, ?)
+                  name = COALESCE(name, ?), postal_code = COALESCE(postal_code, ?), country = COALESCE(country, ?)
                 WHERE id = ?""")
             .param(blankToNull(details.name()))
-            .param(blankToNull(details.email()))
-            .param(ContactKeys.email(details.email()))
-            .param(blankToNull(details.phone()))
-            .param(ContactKeys.phone(details.phone()))
             .param(blankToNull(details.postalCode()))
-            .param(details.country() == null ? null : details.country().toUpperCase(java.util.Locale.ROOT))
+            .param(details.country() == null || details.country().isBlank() ? null
+                    : details.country().trim().toUpperCase(Locale.ROOT))
             .param(id)
             .update();
+    }
+
+    /**
+     * Gives the customer this e-mail address if they have none and no other customer holds its key. Two such calls
+     * for two customers at the same moment may both pass the check: the second then fails on the unique constraint.
+     */
+    void completeEmail(String id, String email) {
+        String key = ContactKeys.email(email);
+        if (key == null) {
+            return;
+        }
+        jdbc.sql("""
+                UPDATE customer SET email = ?, email_key = ?
+                WHERE id = ? AND email IS NULL AND email_key IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM customer other WHERE other.email_key = ?)""")
+            .param(email.trim())
+            .param(key)
+            .param(id)
+            .param(key)
+            .update();
+    }
+
+    /** As {@link #completeEmail}, for the phone number. */
+    void completePhone(String id, String phone) {
+        String key = ContactKeys.phone(phone);
+        if (key == null) {
+            return;
+        }
+        jdbc.sql("""
+                UPDATE customer SET phone = ?, phone_key = ?
+                WHERE id = ? AND phone IS NULL AND phone_key IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM customer other WHERE other.phone_key = ?)""")
+            .param(phone.trim())
+            .param(key)
+            .param(id)
+            .param(key)
+            .update();
+    }
+
+    /**
+     * Locks the customer's row until the surrounding transaction ends; a second caller waits. Without a transaction
+     * the lock ends with the statement.
+     */
+    boolean lock(String customerId) {
+        return jdbc.sql("SELECT id FROM customer WHERE id = ? FOR UPDATE").param(customerId).query(String.class).optional().isPresent();
     }
 
     public void assignRegion(String customerId, String regionId) {
         jdbc.sql("UPDATE customer SET region_id = ? WHERE id = ? AND region_id IS NULL").param(regionId).param(customerId).update();
     }
 
+    /**
+     * Makes the rep the customer's personal rep if the customer has none yet, and counts the customer for the rep in
+     * the same transaction. Exactly once: a customer who has a rep already is left alone and counts nowhere again.
+     */
+    @Transactional
     public void assignPersonalRep(String customerId, String repId) {
-        jdbc.sql("UPDATE customer SET personal_rep_id = ? WHERE id = ? AND personal_rep_id IS NULL")
+        int assigned = jdbc.sql("UPDATE customer SET personal_rep_id = ? WHERE id = ? AND personal_rep_id IS NULL")
             .param(repId)
             .param(customerId)
             .update();
+        if (assigned == 1) {
+            countCustomerOf(repId);
+        }
     }
 
-    /** The rep of the region with the fewest customers, first in backup order on a tie. */
+    /**
+     * The rep of the region with the fewest customers, first in backup order on a tie. Reads the region's few rep rows
+     * (index on region_id), whatever the number of customers.
+     */
     Optional<String> repWithFewestCustomers(String regionId) {
-        return jdbc.sql("""
-                SELECT r.id FROM rep r LEFT JOIN customer c ON c.personal_rep_id = r.id
-                WHERE r.region_id = ?
-                GROUP BY r.id, r.backup_rank
-                ORDER BY COUNT(c.id), r.backup_rank, r.id
-                LIMIT 1""")
+        return jdbc.sql("SELECT id FROM rep WHERE region_id = ? ORDER BY customer_count, backup_rank, id LIMIT 1")
             .param(regionId)
             .query(String.class)
             .optional();
+    }
+
+    private void countCustomerOf(String repId) {
+        jdbc.sql("UPDATE rep SET customer_count = customer_count + 1 WHERE id = ?").param(repId).update();
     }
 
     private static String blankToNull(String value) {

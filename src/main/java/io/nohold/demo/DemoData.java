@@ -130,12 +130,18 @@ class DemoData implements ApplicationRunner {
             user(demo.supervisor(), region.supervisorGroup());
         }
         for (DemoCustomer demo : CUSTOMERS) {
-            if (customers.findById(demo.id()).isEmpty()) {
-                String rep = REGIONS.stream().filter(r -> r.id().equals(demo.regionId())).findFirst().orElseThrow()
-                    .reps().get(demo.repIndex()).id();
-                customers.insert(new Customer(demo.id(), demo.name(), demo.email(), demo.phone(), demo.postalCode(),
-                        demo.country(), demo.tier(), demo.regionId(), rep, EngineClock.now()));
+            if (customers.findById(demo.id()).isPresent()) {
+                continue;
             }
+            if (customers.keyTaken(demo.email(), demo.phone())) {
+                log.warn("demo customer {} not loaded: another customer has their e-mail address or phone number", demo.id());
+                continue;
+            }
+            String rep = REGIONS.stream().filter(r -> r.id().equals(demo.regionId())).findFirst().orElseThrow()
+                .reps().get(demo.repIndex()).id();
+            // counts the customer for the rep, too
+            customers.insert(new Customer(demo.id(), demo.name(), demo.email(), demo.phone(), demo.postalCode(),
+                    demo.country(), demo.tier(), demo.regionId(), rep, EngineClock.now()));
         }
     }
 
