@@ -11,10 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.nohold.region.Region;
-import io.nohold.region.RegionDirectory;
-import io.nohold.region.Rep;
-import io.nohold.region.RepStatus;
+import io.nohold.directory.Region;
+import io.nohold.directory.RegionDirectory;
+import io.nohold.directory.Rep;
+import io.nohold.directory.RepStatus;
 import io.nohold.system.EngineClock;
 import io.nohold.testsupport.NoHoldTest;
 import org.junit.jupiter.api.BeforeEach;
