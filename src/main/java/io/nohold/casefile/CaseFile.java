@@ -12,7 +12,7 @@ import io.nohold.directory.People;
 import io.nohold.directory.Region;
 import io.nohold.directory.RegionDirectory;
 import io.nohold.directory.Rep;
-import io.nohold.system.EngineClock;
+import io.nohold.engine.EngineClock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 

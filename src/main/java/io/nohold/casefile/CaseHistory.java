@@ -2,7 +2,7 @@ package io.nohold.casefile;
 
 import java.util.List;
 
-import io.nohold.system.EngineClock;
+import io.nohold.engine.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

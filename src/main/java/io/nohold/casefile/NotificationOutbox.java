@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.nohold.casefile.Notification.RecipientKind;
-import io.nohold.system.EngineClock;
+import io.nohold.engine.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -3,7 +3,7 @@ package io.nohold.contact;
 import java.time.Duration;
 import java.util.List;
 
-import io.nohold.system.EngineClock;
+import io.nohold.engine.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.nohold.casefile.Channel;
-import io.nohold.system.EngineClock;
+import io.nohold.engine.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;

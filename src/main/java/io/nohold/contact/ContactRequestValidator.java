@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import io.nohold.casefile.Channel;
 import io.nohold.customer.ContactKeys;
 import io.nohold.customer.CustomerDetails;
-import io.nohold.system.FieldProblem;
+import io.nohold.web.FieldProblem;
 
 /** Says every field of a contact that cannot be accepted, and what would be. */
 final class ContactRequestValidator {

@@ -5,9 +5,9 @@ import java.util.List;
 
 import io.nohold.directory.Groups;
 import io.nohold.directory.RegionAccess;
-import io.nohold.system.ApiError;
-import io.nohold.system.ApiException;
-import io.nohold.system.FieldProblem;
+import io.nohold.web.ApiError;
+import io.nohold.web.ApiException;
+import io.nohold.web.FieldProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -3,7 +3,7 @@ package io.nohold.customer;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.nohold.system.EngineClock;
+import io.nohold.engine.EngineClock;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;

@@ -13,7 +13,7 @@ import io.nohold.directory.RegionDirectory;
 import io.nohold.directory.Rep;
 import io.nohold.directory.RepStatus;
 import io.nohold.directory.RuleKind;
-import io.nohold.system.EngineClock;
+import io.nohold.engine.EngineClock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;

@@ -2,8 +2,8 @@ package io.nohold.directory;
 
 import java.util.List;
 
-import io.nohold.system.ApiException;
-import io.nohold.system.ApiUser;
+import io.nohold.web.ApiException;
+import io.nohold.security.ApiUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.nohold.directory.RegionAccess;
-import io.nohold.system.ApiException;
-import io.nohold.system.FieldProblem;
+import io.nohold.web.ApiException;
+import io.nohold.web.FieldProblem;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;

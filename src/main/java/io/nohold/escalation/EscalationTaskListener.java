@@ -3,8 +3,8 @@ package io.nohold.escalation;
 import static io.nohold.escalation.SupervisorEscalationProcess.Variables.*;
 
 import io.nohold.casefile.CaseFile;
-import io.nohold.system.CaseOf;
-import io.nohold.system.Vars;
+import io.nohold.engine.CaseOf;
+import io.nohold.engine.Vars;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.nohold.casefile.CaseFile;
-import io.nohold.system.CaseOf;
-import io.nohold.system.EngineClock;
-import io.nohold.system.Vars;
+import io.nohold.engine.CaseOf;
+import io.nohold.engine.EngineClock;
+import io.nohold.engine.Vars;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;

@@ -7,8 +7,8 @@ import java.util.Set;
 
 import io.nohold.casefile.CaseFile;
 import io.nohold.directory.Groups;
-import io.nohold.system.CaseOf;
-import io.nohold.system.Vars;
+import io.nohold.engine.CaseOf;
+import io.nohold.engine.Vars;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -1,7 +1,7 @@
 package io.nohold.lifecycle;
 
-import io.nohold.system.CaseOf;
-import io.nohold.system.Vars;
+import io.nohold.engine.CaseOf;
+import io.nohold.engine.Vars;
 import static io.nohold.lifecycle.ContactLifecycleProcess.Variables.*;
 
 import java.time.Instant;
@@ -12,7 +12,7 @@ import io.nohold.casefile.CaseRecord;
 import io.nohold.casefile.Channel;
 import io.nohold.directory.HandlerRings;
 import io.nohold.directory.Rep;
-import io.nohold.system.EngineClock;
+import io.nohold.engine.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -3,7 +3,7 @@ package io.nohold.lifecycle;
 import io.nohold.casefile.CaseFile;
 import io.nohold.casefile.CaseFile.SupervisorDeadline;
 import io.nohold.directory.Groups;
-import io.nohold.system.CaseOf;
+import io.nohold.engine.CaseOf;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package io.nohold.lifecycle;
 
-import io.nohold.system.CaseOf;
-import io.nohold.system.Vars;
+import io.nohold.engine.CaseOf;
+import io.nohold.engine.Vars;
 import static io.nohold.lifecycle.ContactLifecycleProcess.Variables.*;
 
 import java.time.Instant;
@@ -13,7 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 
 import io.nohold.casefile.CaseFile;
-import io.nohold.system.EngineClock;
+import io.nohold.engine.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

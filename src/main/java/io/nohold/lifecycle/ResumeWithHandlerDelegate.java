@@ -1,7 +1,7 @@
 package io.nohold.lifecycle;
 
-import io.nohold.system.CaseOf;
-import io.nohold.system.Vars;
+import io.nohold.engine.CaseOf;
+import io.nohold.engine.Vars;
 import static io.nohold.lifecycle.ContactLifecycleProcess.Variables.*;
 
 import io.nohold.casefile.CaseFile;

@@ -1,6 +1,6 @@
 package io.nohold.lifecycle;
 
-import io.nohold.system.Vars;
+import io.nohold.engine.Vars;
 import static io.nohold.lifecycle.ContactLifecycleProcess.Variables.*;
 
 import java.time.Duration;

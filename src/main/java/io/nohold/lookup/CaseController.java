@@ -19,7 +19,7 @@ import io.nohold.contact.ContactRepository;
 import io.nohold.customer.CustomerRepository;
 import io.nohold.directory.Region;
 import io.nohold.directory.RegionDirectory;
-import io.nohold.system.ApiException;
+import io.nohold.web.ApiException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;

@@ -10,7 +10,7 @@ import io.nohold.customer.Customer;
 import io.nohold.customer.Tier;
 import io.nohold.customer.CustomerRepository;
 import io.nohold.directory.RegionDirectory;
-import io.nohold.system.ApiException;
+import io.nohold.web.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;

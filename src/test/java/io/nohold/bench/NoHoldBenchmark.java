@@ -37,7 +37,7 @@ import io.nohold.contact.ContactRequest;
 import io.nohold.contact.IntakeService;
 import io.nohold.customer.CustomerDetails;
 import io.nohold.lifecycle.ContactLifecycleProcess;
-import io.nohold.tasklist.TasklistFilters;
+import io.nohold.desk.TasklistFilters;
 import io.nohold.testsupport.ApiClient;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ManagementService;

@@ -15,7 +15,7 @@ import io.nohold.directory.Region;
 import io.nohold.directory.RegionDirectory;
 import io.nohold.directory.Rep;
 import io.nohold.directory.RepStatus;
-import io.nohold.system.EngineClock;
+import io.nohold.engine.EngineClock;
 import io.nohold.testsupport.NoHoldTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
