@@ -23,15 +23,7 @@ public class HandlerRings {
      * available (a reopened case goes back to the same person), else the first available backup.
      */
     public Optional<Rep> firstHandler(String regionId, String personalRepId, String previousHandlerId) {
-        Optional<Rep> own = directory.findRep(personalRepId).filter(Rep::available);
-        if (own.isPresent()) {
-            return own;
-        }
-        Optional<Rep> previous = directory.findRep(previousHandlerId).filter(Rep::available);
-        if (previous.isPresent()) {
-            return previous;
-        }
-        return nextBackup(regionId, personalRepId, null);
+        return new Ring(directory.repsOf(regionId)).firstHandler(personalRepId, previousHandlerId);
     }
 
     /**
@@ -39,19 +31,43 @@ public class HandlerRings {
      * the current handler. Empty when the ring is exhausted.
      */
     public Optional<Rep> nextBackup(String regionId, String personalRepId, String currentHandlerId) {
-        List<Rep> order = directory.repsOf(regionId);
-        int start = 0;
-        for (int i = 0; i < order.size(); i++) {
-            Rep rep = order.get(i);
-            if (rep.id().equals(currentHandlerId) && !rep.id().equals(personalRepId)) {
-                start = i + 1;
+        return new Ring(directory.repsOf(regionId)).nextBackup(personalRepId, currentHandlerId);
+    }
+
+    /** The rule itself, over a region's reps in backup order. */
+    record Ring(List<Rep> order) {
+
+        Optional<Rep> firstHandler(String personalRepId, String previousHandlerId) {
+            Optional<Rep> own = find(personalRepId).filter(Rep::available);
+            if (own.isPresent()) {
+                return own;
             }
+            Optional<Rep> previous = find(previousHandlerId).filter(Rep::available);
+            if (previous.isPresent()) {
+                return previous;
+            }
+            return nextBackup(personalRepId, null);
         }
-        return order.subList(start, order.size())
-            .stream()
-            .filter(Rep::available)
-            .filter(rep -> !rep.id().equals(personalRepId) && !rep.id().equals(currentHandlerId))
-            .findFirst();
+
+        Optional<Rep> nextBackup(String personalRepId, String currentHandlerId) {
+            int start = 0;
+            for (int i = 0; i < order.size(); i++) {
+                Rep rep = order.get(i);
+                if (rep.id().equals(currentHandlerId) && !rep.id().equals(personalRepId)) {
+                    start = i + 1;
+                }
+            }
+            return order.subList(start, order.size())
+                .stream()
+                .filter(Rep::available)
+                .filter(rep -> !rep.id().equals(personalRepId) && !rep.id().equals(currentHandlerId))
+                .findFirst();
+        }
+
+        private Optional<Rep> find(String id) {
+            return id == null ? Optional.empty() : order.stream().filter(rep -> rep.id().equals(id)).findFirst();
+        }
+
     }
 
 }

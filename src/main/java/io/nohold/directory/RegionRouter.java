@@ -3,6 +3,7 @@ package io.nohold.directory;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -13,12 +14,24 @@ import org.springframework.stereotype.Service;
 @Service
 public class RegionRouter {
 
-    private final RegionDirectory directory;
+    /** The region whose rule of a kind has the longest prefix of a value. */
+    interface Rules {
+
+        Optional<String> match(RuleKind kind, String value);
+
+    }
+
+    private final Rules rules;
 
     private final String defaultRegion;
 
+    @Autowired
     RegionRouter(RegionDirectory directory, @Value("${nohold.routing.default-region}") String defaultRegion) {
-        this.directory = directory;
+        this(directory::matchRule, defaultRegion);
+    }
+
+    RegionRouter(Rules rules, String defaultRegion) {
+        this.rules = rules;
         this.defaultRegion = defaultRegion;
     }
 
@@ -34,7 +47,7 @@ public class RegionRouter {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        return directory.matchRule(kind, value);
+        return rules.match(kind, value);
     }
 
     /** Where a customer belongs; {@code unresolved} when no rule matched and the default region was used. */

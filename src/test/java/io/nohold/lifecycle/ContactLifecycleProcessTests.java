@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -96,9 +98,13 @@ class ContactLifecycleProcessTests {
         ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING));
     }
 
+    /** The cases of this class's tests: what its coverage is measured on. */
+    final Set<String> casesOfThisClass = new HashSet<>();
+
     @AfterEach
     void caseRecordAgreesWithTheEngine(@Autowired CaseAgreement agreement) {
         try {
+            casesOfThisClass.addAll(driver.touchedCases());
             driver.touchedCases().forEach(agreement::check);
         }
         finally {
@@ -109,9 +115,10 @@ class ContactLifecycleProcessTests {
     @AfterAll
     void writeCoverage(@Autowired HistoryService historyService) throws Exception {
         List<ProcessCoverage.Result> results = List.of(
-                ProcessCoverage.measure(historyService, ContactLifecycleProcess.KEY, Path.of("processes", ContactLifecycleProcess.RESOURCE)),
+                ProcessCoverage.measure(historyService, ContactLifecycleProcess.KEY, Path.of("processes", ContactLifecycleProcess.RESOURCE),
+                        casesOfThisClass),
                 ProcessCoverage.measure(historyService, SupervisorEscalationProcess.KEY,
-                        Path.of("processes", SupervisorEscalationProcess.RESOURCE)));
+                        Path.of("processes", SupervisorEscalationProcess.RESOURCE), casesOfThisClass));
         ProcessCoverage.write(Path.of("target", TestDatabase.postgres() ? "process-test-coverage-postgres" : "process-test-coverage"), results);
         for (ProcessCoverage.Result result : results) {
             assertThat(result.percent()).as("coverage of %s; not covered: %s", result.processKey(), result.missed())

@@ -33,7 +33,8 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
  */
 public final class ProcessCoverage extends AbstractProcessEnginePlugin {
 
-    private static final Map<String, Set<String>> TAKEN = new ConcurrentHashMap<>();
+    /** Per process key and case number (business key): the sequence flows taken. */
+    private static final Map<String, Map<String, Set<String>>> TAKEN = new ConcurrentHashMap<>();
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -46,29 +47,46 @@ public final class ProcessCoverage extends AbstractProcessEnginePlugin {
                 String processKey = ((org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity) scope.getProcessDefinition()).getKey();
                 String flowId = transition.getId();
                 transition.addListener(ExecutionListener.EVENTNAME_TAKE,
-                        execution -> TAKEN.computeIfAbsent(processKey, k -> ConcurrentHashMap.newKeySet()).add(flowId));
+                        execution -> TAKEN.computeIfAbsent(processKey, k -> new ConcurrentHashMap<>())
+                            .computeIfAbsent(String.valueOf(execution.getProcessBusinessKey()), k -> ConcurrentHashMap.newKeySet())
+                            .add(flowId));
             }
         });
     }
 
-    /** Coverage of one model, from its file in processes/. */
-    public static Result measure(HistoryService history, String processKey, Path model) throws IOException {
+    /**
+     * Coverage of one model, from its file in processes/, by the cases given: a test class measures what its own
+     * cases covered, whichever other test classes ran before it.
+     */
+    public static Result measure(HistoryService history, String processKey, Path model, Set<String> caseNumbers)
+            throws IOException {
         BpmnModelInstance instance;
         try (InputStream in = Files.newInputStream(model)) {
             instance = Bpmn.readModelFromStream(in);
         }
         Set<String> nodes = ids(instance.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).toList());
         Set<String> flows = ids(instance.getModelElementsByType(SequenceFlow.class).stream().map(SequenceFlow::getId).toList());
-        Set<String> visited = history.createHistoricActivityInstanceQuery()
-            .list()
-            .stream()
-            .filter(a -> a.getProcessDefinitionKey() != null && a.getProcessDefinitionKey().equals(processKey))
-            .map(HistoricActivityInstance::getActivityId)
-            .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> visited = new TreeSet<>();
+        for (String caseNumber : caseNumbers) {
+            history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(processKey)
+                .processInstanceBusinessKey(caseNumber)
+                .list()
+                .forEach(instance -> history.createHistoricActivityInstanceQuery()
+                    .processInstanceId(instance.getId())
+                    .list()
+                    .forEach(activity -> visited.add(activity.getActivityId())));
+        }
         Set<String> coveredNodes = new TreeSet<>(nodes);
         coveredNodes.retainAll(visited);
         Set<String> coveredFlows = new TreeSet<>(flows);
-        coveredFlows.retainAll(TAKEN.getOrDefault(processKey, Set.of()));
+        Set<String> taken = new TreeSet<>();
+        TAKEN.getOrDefault(processKey, Map.of())
+            .entrySet()
+            .stream()
+            .filter(entry -> caseNumbers.contains(entry.getKey()))
+            .forEach(entry -> taken.addAll(entry.getValue()));
+        coveredFlows.retainAll(taken);
         // the engine does not "take" the flows out of an event-based gateway: they count when their event was reached
         instance.getModelElementsByType(SequenceFlow.class)
             .stream()
