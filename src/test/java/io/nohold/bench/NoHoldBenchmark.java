@@ -465,9 +465,11 @@ public final class NoHoldBenchmark {
                     "To be closed", false, true)).answer().caseNumber());
         }
         for (String caseNumber : caseNumbers) {
+            Map<String, Map<String, Object>> forms = Map.of(ContactLifecycleProcess.Elements.REACH_CUSTOMER, Map.of("reachNotes", "reached"),
+                    ContactLifecycleProcess.Elements.RESOLVE_CONTACT, Map.of("outcome", "RESOLVED", "notes", "resolved"));
             for (String key : List.of(ContactLifecycleProcess.Elements.REACH_CUSTOMER, ContactLifecycleProcess.Elements.RESOLVE_CONTACT)) {
                 String taskId = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(key).singleResult().getId();
-                tasks.complete(taskId, Map.of("reachNotes", "reached", "outcome", "RESOLVED", "notes", "resolved"));
+                tasks.complete(taskId, forms.get(key));
             }
         }
         ManagementService management = app.getBean(ManagementService.class);

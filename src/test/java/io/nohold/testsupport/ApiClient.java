@@ -77,6 +77,11 @@ public final class ApiClient {
     }
 
     public Response send(HttpRequest.Builder request) {
+        return send(http, request);
+    }
+
+    /** Sends with a client of the caller's, e.g. one that keeps a session's cookies. */
+    public static Response send(HttpClient http, HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers(), response.body());

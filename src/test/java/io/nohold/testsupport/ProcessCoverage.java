@@ -48,7 +48,7 @@ public final class ProcessCoverage extends AbstractProcessEnginePlugin {
                 String flowId = transition.getId();
                 transition.addListener(ExecutionListener.EVENTNAME_TAKE,
                         execution -> TAKEN.computeIfAbsent(processKey, k -> new ConcurrentHashMap<>())
-                            .computeIfAbsent(String.valueOf(execution.getProcessBusinessKey()), k -> ConcurrentHashMap.newKeySet())
+                            .computeIfAbsent(String.valueOf(((org.camunda.bpm.engine.delegate.DelegateExecution) execution).getProcessBusinessKey()), k -> ConcurrentHashMap.newKeySet())
                             .add(flowId));
             }
         });
@@ -72,8 +72,8 @@ public final class ProcessCoverage extends AbstractProcessEnginePlugin {
                 .processDefinitionKey(processKey)
                 .processInstanceBusinessKey(caseNumber)
                 .list()
-                .forEach(instance -> history.createHistoricActivityInstanceQuery()
-                    .processInstanceId(instance.getId())
+                .forEach(historic -> history.createHistoricActivityInstanceQuery()
+                    .processInstanceId(historic.getId())
                     .list()
                     .forEach(activity -> visited.add(activity.getActivityId())));
         }

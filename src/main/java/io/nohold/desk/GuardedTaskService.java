@@ -1,0 +1,96 @@
+package io.nohold.desk;
+
+import java.util.Collection;
+import java.util.Map;
+
+import io.nohold.desk.TaskFormGuard.Finish;
+import org.camunda.bpm.engine.impl.TaskServiceImpl;
+import org.camunda.bpm.engine.variable.VariableMap;
+
+/**
+ * The engine's task service with {@link TaskFormGuard} in front of every call that changes a task's variables. The
+ * engine REST API and the Tasklist's own API take their services from the engine, so they pass here too.
+ */
+final class GuardedTaskService extends TaskServiceImpl {
+
+    private final TaskFormGuard guard;
+
+    GuardedTaskService(TaskFormGuard guard) {
+        this.guard = guard;
+    }
+
+    @Override
+    public void complete(String taskId, Map<String, Object> variables) {
+        guard.checkFinishing(commandExecutor, taskId, variables, Finish.COMPLETE);
+        super.complete(taskId, variables);
+    }
+
+    @Override
+    public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables, boolean deserializeValues) {
+        guard.checkFinishing(commandExecutor, taskId, variables, Finish.COMPLETE);
+        return super.completeWithVariablesInReturn(taskId, variables, deserializeValues);
+    }
+
+    @Override
+    public void resolveTask(String taskId) {
+        resolveTask(taskId, null);
+    }
+
+    @Override
+    public void resolveTask(String taskId, Map<String, Object> variables) {
+        guard.checkFinishing(commandExecutor, taskId, variables, Finish.RESOLVE);
+        super.resolveTask(taskId, variables);
+    }
+
+    @Override
+    public void handleBpmnError(String taskId, String errorCode, String errorMessage, Map<String, Object> variables) {
+        guard.checkFinishing(commandExecutor, taskId, variables, Finish.BPMN_ERROR_OR_ESCALATION);
+        super.handleBpmnError(taskId, errorCode, errorMessage, variables);
+    }
+
+    @Override
+    public void handleEscalation(String taskId, String escalationCode, Map<String, Object> variables) {
+        guard.checkFinishing(commandExecutor, taskId, variables, Finish.BPMN_ERROR_OR_ESCALATION);
+        super.handleEscalation(taskId, escalationCode, variables);
+    }
+
+    /** Behind setVariable(s) and setVariable(s)Local. */
+    @Override
+    protected void setVariables(String taskId, Map<String, ? extends Object> variables, boolean local) {
+        guard.checkWritingVariables(commandExecutor, taskId);
+        super.setVariables(taskId, variables, local);
+    }
+
+    /** Behind updateVariables and updateVariablesLocal (the REST API's POST .../variables). */
+    @Override
+    protected void updateVariables(String taskId, Map<String, ? extends Object> modifications, Collection<String> deletions,
+            boolean local) {
+        guard.checkWritingVariables(commandExecutor, taskId);
+        super.updateVariables(taskId, modifications, deletions, local);
+    }
+
+    @Override
+    public void removeVariable(String taskId, String variableName) {
+        guard.checkWritingVariables(commandExecutor, taskId);
+        super.removeVariable(taskId, variableName);
+    }
+
+    @Override
+    public void removeVariableLocal(String taskId, String variableName) {
+        guard.checkWritingVariables(commandExecutor, taskId);
+        super.removeVariableLocal(taskId, variableName);
+    }
+
+    @Override
+    public void removeVariables(String taskId, Collection<String> variableNames) {
+        guard.checkWritingVariables(commandExecutor, taskId);
+        super.removeVariables(taskId, variableNames);
+    }
+
+    @Override
+    public void removeVariablesLocal(String taskId, Collection<String> variableNames) {
+        guard.checkWritingVariables(commandExecutor, taskId);
+        super.removeVariablesLocal(taskId, variableNames);
+    }
+
+}

@@ -1,0 +1,213 @@
+package io.nohold.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.nohold.desk.TaskForm.Problem;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.junit.jupiter.api.Test;
+
+/** What a task's form accepts, read from the forms in processes/ and from small forms, without the engine. */
+class TaskFormTests {
+
+    static final Path PROCESSES = Path.of("processes");
+
+    @Test
+    void everyFormInProcessesCanBeCheckedAndOffersOnlyItsEnabledInputs() throws IOException {
+        try (Stream<Path> files = Files.list(PROCESSES)) {
+            List<Path> forms = files.filter(file -> file.toString().endsWith(".form")).toList();
+            assertThat(forms).isNotEmpty();
+            for (Path form : forms) {
+                assertThat(FormReader.read(Files.readAllBytes(form)).fields()).as("%s", form).isNotEmpty();
+            }
+        }
+        assertThat(form("reach-customer.form").fields()).containsOnlyKeys("reachNotes");
+        assertThat(form("resolve-contact.form").fields().keySet()).containsExactly("outcome", "notes", "accommodationType",
+                "accommodationAmount", "accommodationReason", "followUpDate");
+        assertThat(form("approve-accommodation.form").fields()).containsOnlyKeys("approvalDecision", "supervisorGuidance");
+        assertThat(form("handle-escalation.form").fields()).containsOnlyKeys("escalationResult", "supervisorGuidance");
+    }
+
+    @Test
+    void aFieldTheFormDoesNotDeclareIsNamedWithWhatTheTaskAccepts() throws IOException {
+        List<Problem> problems = check("reach-customer.form", Map.of("reachNotes", "called", "caseNumber", "NH-001002"));
+
+        assertThat(problems).extracting(Problem::sentence)
+            .containsExactly("field 'caseNumber' is not a field of the form \"Reach customer\"; this task accepts: reachNotes");
+    }
+
+    @Test
+    void aDisplayedFieldIsNotWritable() throws IOException {
+        assertThat(check("reach-customer.form", Map.of("reachNotes", "called", "customerName", "Someone Else")))
+            .extracting(Problem::field)
+            .containsExactly("customerName");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsRefused() throws IOException {
+        assertThat(check("reach-customer.form", Map.of("reachNotes", true))).extracting(Problem::sentence)
+            .containsExactly("field 'reachNotes' must be text");
+        assertThat(check("resolve-contact.form", resolved(Map.of("outcome", "ACCOMMODATION", "accommodationType", "REFUND",
+                "accommodationAmount", "80", "accommodationReason", "broken")))).extracting(Problem::sentence)
+            .containsExactly("field 'accommodationAmount' must be a number");
+    }
+
+    @Test
+    void aChoiceMustBeOneOfTheDeclaredValues() throws IOException {
+        assertThat(check("resolve-contact.form", Map.of("outcome", "CLOSED_FOREVER", "notes", "done"))).extracting(Problem::sentence)
+            .containsExactly("field 'outcome' must be one of RESOLVED, ACCOMMODATION, SUPERVISOR_REQUESTED, FOLLOW_UP");
+    }
+
+    @Test
+    void aRequiredFieldMustHaveANonBlankValue() throws IOException {
+        assertThat(check("reach-customer.form", Map.of())).extracting(Problem::sentence)
+            .containsExactly("field 'reachNotes' is required");
+        assertThat(check("reach-customer.form", Map.of("reachNotes", "   "))).extracting(Problem::field).containsExactly("reachNotes");
+        assertThat(form("reach-customer.form").problems("Reach customer", Map.of(), false, Map::of)).isEmpty();
+    }
+
+    @Test
+    void aFieldTheFormHidesIsNotRequiredButIsOnceShown() throws IOException {
+        assertThat(check("resolve-contact.form", Map.of("outcome", "RESOLVED", "notes", "done"))).isEmpty();
+        assertThat(check("resolve-contact.form", Map.of("outcome", "ACCOMMODATION", "notes", "refund", "accommodationType", "REFUND",
+                "accommodationReason", "broken")))
+            .extracting(Problem::sentence)
+            .containsExactly("field 'accommodationAmount' is required");
+        assertThat(check("resolve-contact.form", Map.of("outcome", "FOLLOW_UP", "notes", "later"))).extracting(Problem::field)
+            .containsExactly("followUpDate");
+    }
+
+    @Test
+    void aHideConditionSeesTheTasksVariablesWhereNothingWasSubmitted() throws IOException {
+        TaskForm form = form("resolve-contact.form");
+
+        assertThat(form.problems("Resolve contact", Map.of("notes", "later"), true, () -> Map.of("outcome", "FOLLOW_UP")))
+            .extracting(Problem::field)
+            .containsExactlyInAnyOrder("outcome", "followUpDate");
+    }
+
+    @Test
+    void numbersDatesAndTextKeepTheFormsLimits() throws IOException {
+        Map<String, Object> accommodation = Map.of("outcome", "ACCOMMODATION", "notes", "refund", "accommodationType", "REFUND",
+                "accommodationReason", "broken");
+        assertThat(check("resolve-contact.form", with(accommodation, "accommodationAmount", -5))).extracting(Problem::sentence)
+            .containsExactly("field 'accommodationAmount' must be at least 0");
+        assertThat(check("resolve-contact.form", with(accommodation, "accommodationAmount", 12.5))).isEmpty();
+        assertThat(check("resolve-contact.form", Map.of("outcome", "FOLLOW_UP", "notes", "later", "followUpDate", "next week")))
+            .extracting(Problem::sentence)
+            .containsExactly("field 'followUpDate' must be a date such as 2026-03-04");
+
+        TaskForm limited = read("""
+                {"id": "Form_Limits", "components": [
+                  {"type": "textfield", "key": "code", "validate": {"maxLength": 5, "pattern": "^[A-Z]+$"}},
+                  {"type": "checkbox", "key": "agreed", "validate": {"required": true}},
+                  {"type": "checklist", "key": "channels", "values": [{"label": "Mail", "value": "EMAIL"}, {"label": "Phone", "value": "PHONE"}]}
+                ]}""");
+        assertThat(limited.problems("Limits", Map.of("code", "ABCDEFG", "agreed", true), true, Map::of)).extracting(Problem::sentence)
+            .containsExactly("field 'code' must be at most 5 characters");
+        assertThat(limited.problems("Limits", Map.of("code", "abc", "agreed", true), true, Map::of)).extracting(Problem::sentence)
+            .containsExactly("field 'code' must match ^[A-Z]+$");
+        assertThat(limited.problems("Limits", Map.of("agreed", false), true, Map::of)).extracting(Problem::sentence)
+            .containsExactly("field 'agreed' is required");
+        assertThat(limited.problems("Limits", Map.of("agreed", true, "channels", List.of("EMAIL", "FAX")), true, Map::of))
+            .extracting(Problem::sentence)
+            .containsExactly("field 'channels' must be a list of EMAIL, PHONE");
+        assertThat(limited.problems("Limits", Map.of("agreed", true, "channels", List.of("PHONE")), true, Map::of)).isEmpty();
+    }
+
+    @Test
+    void fieldsInGroupsCountAndGroupsHideTheirFields() {
+        TaskForm grouped = read("""
+                {"id": "Form_Grouped", "components": [
+                  {"type": "checkbox", "key": "refund"},
+                  {"type": "group", "conditional": {"hide": "=refund != true"}, "components": [
+                    {"type": "number", "key": "amount", "validate": {"required": true}}
+                  ]}
+                ]}""");
+
+        assertThat(grouped.fields()).containsOnlyKeys("refund", "amount");
+        assertThat(grouped.problems("Grouped", Map.of("refund", false), true, Map::of)).isEmpty();
+        assertThat(grouped.problems("Grouped", Map.of("refund", true), true, Map::of)).extracting(Problem::field).containsExactly("amount");
+    }
+
+    @Test
+    void whatTheGuardCannotCheckIsRefusedWhenTheFormIsRead() {
+        assertThatThrownBy(() -> read("""
+                {"id": "Form_Dynamic", "components": [{"type": "select", "key": "rep", "valuesKey": "reps"}]}"""))
+            .hasMessageContaining("component 'rep' of form Form_Dynamic takes its options from variables");
+        assertThatThrownBy(() -> read("""
+                {"id": "Form_Path", "components": [{"type": "textfield", "key": "customer.name"}]}"""))
+            .hasMessageContaining("writes a data path");
+        assertThatThrownBy(() -> read("""
+                {"id": "Form_List", "components": [{"type": "dynamiclist", "path": "items", "components": [
+                  {"type": "textfield", "key": "item"}]}]}"""))
+            .hasMessageContaining("nests its data under a path");
+        assertThatThrownBy(() -> read("""
+                {"id": "Form_Upload", "components": [{"type": "filepicker", "key": "photo"}]}"""))
+            .hasMessageContaining("is a keyed component of type 'filepicker'");
+    }
+
+    @Test
+    void typedValuesAreCheckedAsWhatTheyAreNotAsWhatTheyPrintAs() throws IOException {
+        ObjectValue textAsJson = Variables.serializedObjectValue("\"RESOLVED\"")
+            .serializationDataFormat("application/json")
+            .objectTypeName("java.lang.String")
+            .create();
+        ObjectValue listAsJson = Variables.serializedObjectValue("[\"EMAIL\",\"PHONE\"]")
+            .serializationDataFormat("application/json")
+            .objectTypeName("java.util.ArrayList")
+            .create();
+
+        Map<String, Object> values = SubmittedValues.of(Variables.createVariables()
+            .putValueTyped("outcome", textAsJson)
+            .putValueTyped("channels", listAsJson)
+            .putValueTyped("notes", Variables.stringValue("done"))
+            .putValueTyped("amount", Variables.untypedValue(80))
+            .putValueTyped("nothing", Variables.untypedNullValue()));
+
+        assertThat(values.get("outcome")).isInstanceOf(SubmittedValues.Structured.class);
+        assertThat(values.get("channels")).isEqualTo(List.of("EMAIL", "PHONE"));
+        assertThat(values).containsEntry("notes", "done").containsEntry("amount", 80).containsEntry("nothing", null);
+        assertThat(check("resolve-contact.form", Map.of("outcome", values.get("outcome"), "notes", "done")))
+            .extracting(Problem::sentence)
+            .contains("field 'outcome' must be one of RESOLVED, ACCOMMODATION, SUPERVISOR_REQUESTED, FOLLOW_UP");
+    }
+
+    private static List<Problem> check(String file, Map<String, Object> values) throws IOException {
+        String name = switch (file) {
+            case "reach-customer.form" -> "Reach customer";
+            case "resolve-contact.form" -> "Resolve contact";
+            default -> file;
+        };
+        return form(file).problems(name, values, true, Map::of);
+    }
+
+    private static Map<String, Object> resolved(Map<String, Object> values) {
+        return with(values, "notes", "done");
+    }
+
+    private static Map<String, Object> with(Map<String, Object> values, String key, Object value) {
+        Map<String, Object> copy = new HashMap<>(values);
+        copy.put(key, value);
+        return copy;
+    }
+
+    private static TaskForm form(String file) throws IOException {
+        return FormReader.read(Files.readAllBytes(PROCESSES.resolve(file)));
+    }
+
+    private static TaskForm read(String json) {
+        return FormReader.read(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+}
