@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,7 +94,8 @@ public final class NoHoldBenchmark {
         String summary = "";
         for (String database : System.getProperty("bench.databases", "h2").split(",")) {
             results.put(database.trim(), new NoHoldBenchmark(database.trim()).run());
-            if (Boolean.getBoolean("bench.stormOnly") || Boolean.getBoolean("bench.tasklistOnly")) {
+            if (Boolean.getBoolean("bench.stormOnly") || Boolean.getBoolean("bench.tasklistOnly")
+                    || Boolean.getBoolean("bench.costOnly")) {
                 summary += database + ": " + results.get(database.trim()) + "\n";
                 continue;
             }
@@ -126,6 +128,10 @@ public final class NoHoldBenchmark {
             if (Boolean.getBoolean("bench.stormOnly")) {
                 seedOpenCases(stormSize, "PHONE");
                 figures.put("slaStorm", storm());
+                return figures;
+            }
+            if (Boolean.getBoolean("bench.costOnly")) {
+                figures.put("cost", cost());
                 return figures;
             }
             log("warm-up");
@@ -225,6 +231,138 @@ public final class NoHoldBenchmark {
         }
     }
 
+    /**
+     * What intake costs next to the bare engine, like with like: {@code POST /api/contacts} against the engine's own
+     * REST start of a start → user task process, both over HTTP, same client and callers, same run, both warmed up
+     * first ({@code -Dbench.warmupSeconds}, default 60: the JIT needs about a minute). Also the rows each contact
+     * writes, table by table, for a new customer and for a known one.
+     */
+    private Map<String, Object> cost() throws Exception {
+        deployBaseline();
+        int warmup = Integer.getInteger("bench.warmupSeconds", 60);
+        log("warm-up " + warmup + " s");
+        closedLoop(warmup / 2, this::submitNewCustomerOverHttp, "EMAIL");
+        closedLoop(warmup / 2, channel -> startOverEngineRest(), null);
+        Map<String, Object> cost = new LinkedHashMap<>();
+        log("rows per contact");
+        cost.put("rowsPerContactNewCustomer", rowsPerContact(200, this::submitNewCustomerOverHttp));
+        cost.put("rowsPerContactKnownCustomer", rowsPerContact(200, this::submitOverHttp));
+        cost.put("rowsPerEngineStart", rowsPerContact(200, channel -> startOverEngineRest()));
+        log("intake flat out, new customers");
+        Latencies intakeNew = closedLoop(seconds, this::submitNewCustomerOverHttp, "EMAIL");
+        log("intake flat out, known customers");
+        Latencies intakeKnown = closedLoop(seconds, this::submitOverHttp, "EMAIL");
+        log("engine REST start flat out");
+        Latencies engine = closedLoop(seconds, channel -> startOverEngineRest(), null);
+        cost.put("intakeNewCustomers", intakeNew.summary());
+        cost.put("intakeKnownCustomers", intakeKnown.summary());
+        cost.put("engineRestStart", engine.summary());
+        double engineRate = engine.count() / engine.seconds();
+        cost.put("intakeToEngineNewCustomers", Math.round(intakeNew.count() / intakeNew.seconds() / engineRate * 100) / 100.0);
+        cost.put("intakeToEngineKnownCustomers", Math.round(intakeKnown.count() / intakeKnown.seconds() / engineRate * 100) / 100.0);
+        log("cost: " + cost);
+        return cost;
+    }
+
+    /** Rows added per operation, per table, over {@code count} operations one after the other. */
+    private Map<String, Object> rowsPerContact(int count, java.util.function.Consumer<String> operation) throws Exception {
+        Map<String, Long> before = rowCounts();
+        for (int i = 0; i < count; i++) {
+            operation.accept("EMAIL");
+        }
+        Map<String, Long> after = rowCounts();
+        Map<String, Object> perTable = new java.util.TreeMap<>();
+        long total = 0;
+        for (Map.Entry<String, Long> table : after.entrySet()) {
+            long added = table.getValue() - before.getOrDefault(table.getKey(), 0L);
+            if (added != 0) {
+                perTable.put(table.getKey(), Math.round(added * 100.0 / count) / 100.0);
+                total += added;
+            }
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("total", Math.round(total * 100.0 / count) / 100.0);
+        result.put("tables", perTable);
+        return result;
+    }
+
+    private Map<String, Long> rowCounts() throws SQLException {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        try (Connection connection = app.getBean(javax.sql.DataSource.class).getConnection()) {
+            List<String> tables = new ArrayList<>();
+            String schema = "h2".equals(database) ? "PUBLIC" : "public";
+            try (java.sql.ResultSet rs = connection.getMetaData().getTables(null, schema, "%", new String[] { "TABLE" })) {
+                while (rs.next()) {
+                    tables.add(rs.getString("TABLE_NAME"));
+                }
+            }
+            for (String table : tables) {
+                try (java.sql.Statement statement = connection.createStatement();
+                        java.sql.ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    rs.next();
+                    counts.put(table.toLowerCase(java.util.Locale.ROOT), rs.getLong(1));
+                }
+            }
+        }
+        return counts;
+    }
+
+    private void deployBaseline() {
+        if (app.getBean(RepositoryService.class).createProcessDefinitionQuery().processDefinitionKey("BenchBaseline").count() > 0) {
+            return;
+        }
+        app.getBean(RepositoryService.class)
+            .createDeployment()
+            .name("bench-baseline")
+            .addModelInstance("bench-baseline.bpmn", Bpmn.createExecutableProcess("BenchBaseline")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("UserTask_Baseline")
+                .camundaAssignee("bench-baseline")
+                .endEvent()
+                .done())
+            .deploy();
+    }
+
+    /** The engine's own start of a start → user task process over its REST API, as an administrator. */
+    private void startOverEngineRest() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/engine-rest/process-definition/key/BenchBaseline/start"))
+            .header("Content-Type", "application/json")
+            .header("Authorization", ApiClient.basic("admin", ApiClient.PASSWORD))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"businessKey\": \"bench-" + SEQUENCE.incrementAndGet() + "\"}"))
+            .build();
+        send(request, 200);
+    }
+
+    /** A contact of a customer nobody has seen before. */
+    private void submitNewCustomerOverHttp(String channel) {
+        String body = """
+                {"channel": "%s", "externalId": "bench-%s", "customer": {"email": "bench-new-%s@example.com",
+                 "name": "New Bench Customer", "postalCode": "%s"}, "subject": "Benchmark", "message": "Measured contact"}"""
+            .formatted(channel, UUID.randomUUID(), UUID.randomUUID(), POSTAL_CODES[(int) (SEQUENCE.incrementAndGet() % 4)]);
+        send(HttpRequest.newBuilder(URI.create(base + "/api/contacts"))
+            .header("Content-Type", "application/json")
+            .header("Authorization", AUTH)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(), 201);
+    }
+
+    private void send(HttpRequest request, int expected) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException(response.statusCode() + " " + response.body());
+            }
+        }
+        catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void submitInProcess(String channel) {
         long n = SEQUENCE.incrementAndGet();
         app.getBean(IntakeService.class)
@@ -236,6 +374,10 @@ public final class NoHoldBenchmark {
 
     /** Arrivals at a fixed rate, whatever the answers do; latency counts from the planned send time. */
     private Latencies openLoop(int rate, int duration) throws InterruptedException {
+        return openLoop(rate, duration, this::submitOverHttp);
+    }
+
+    private Latencies openLoop(int rate, int duration, java.util.function.Consumer<String> submit) throws InterruptedException {
         Latencies latencies = new Latencies();
         ExecutorService workers = Executors.newFixedThreadPool(64);
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
@@ -252,7 +394,7 @@ public final class NoHoldBenchmark {
             long intended = origin + i * periodNanos;
             workers.execute(() -> {
                 try {
-                    submitOverHttp("EMAIL");
+                    submit.accept("EMAIL");
                     latencies.add(System.nanoTime() - intended);
                 }
                 catch (RuntimeException e) {
@@ -325,6 +467,8 @@ public final class NoHoldBenchmark {
         log("intake at 25/s with " + openCases() + " open cases");
         Map<String, Object> at = new LinkedHashMap<>(openLoop(25, seconds).summary());
         at.put("openCases", openCases());
+        log("intake of new customers at 25/s with " + openCases() + " open cases");
+        at.put("newCustomers", openLoop(25, seconds, this::submitNewCustomerOverHttp).summary());
         growth.put(String.valueOf(level), at);
     }
 
