@@ -89,6 +89,16 @@ public final class NoHoldBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            measure();
+        }
+        catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void measure() throws Exception {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("machine", machine());
         String summary = "";
@@ -298,7 +308,7 @@ public final class NoHoldBenchmark {
             }
             for (String table : tables) {
                 try (java.sql.Statement statement = connection.createStatement();
-                        java.sql.ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                        java.sql.ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM \"" + table + "\"")) {
                     rs.next();
                     counts.put(table.toLowerCase(java.util.Locale.ROOT), rs.getLong(1));
                 }
