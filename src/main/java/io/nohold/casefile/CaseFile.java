@@ -13,7 +13,6 @@ import io.nohold.directory.Region;
 import io.nohold.directory.RegionDirectory;
 import io.nohold.directory.Rep;
 import io.nohold.engine.EngineClock;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,11 +42,8 @@ public class CaseFile {
 
     private final CustomerService customers;
 
-    private final ApplicationEventPublisher events;
-
     CaseFile(CaseRepository cases, CaseHistory history, NotificationOutbox outbox, RegionDirectory directory,
-            People people, CustomerService customers, ApplicationEventPublisher events) {
-        this.events = events;
+            People people, CustomerService customers) {
         this.cases = cases;
         this.history = history;
         this.outbox = outbox;
@@ -126,7 +122,6 @@ public class CaseFile {
         else if (record.regionId() != null) {
             outbox.toGroup(caseNumber, directory.region(record.regionId()).repGroup(), NotificationKind.CONTACT_JOINED, text);
         }
-        events.publishEvent(new ContactJoined(caseNumber));
     }
 
     // placing and promising
@@ -187,7 +182,9 @@ public class CaseFile {
 
     /** Whoever took the handler's task holds the case now; {@code null}: it is offered to the team. */
     public void assignHandler(String caseNumber, String userId) {
-        cases.setHandler(caseNumber, userId);
+        if (!java.util.Objects.equals(cases.get(caseNumber).handlerId(), userId)) {
+            cases.setHandler(caseNumber, userId);
+        }
     }
 
     public void handedOverToBackup(String caseNumber, String from, Rep backup) {

@@ -26,6 +26,8 @@ public class CaseRepository {
 
     private final String nextCaseNumberSql;
 
+    private final TransactionCache<String, CaseRecord> read = new TransactionCache<>();
+
     CaseRepository(JdbcClient jdbc, DataSource dataSource) throws Exception {
         this.jdbc = jdbc;
         String product = JdbcUtils.extractDatabaseMetaData(dataSource, meta -> meta.getDatabaseProductName());
@@ -39,6 +41,7 @@ public class CaseRepository {
     }
 
     void insert(String caseNumber, String customerId, String channel, String subject, Instant receivedAt) {
+        read.forget(caseNumber);
         jdbc.sql("""
                 INSERT INTO support_case (case_number, customer_id, state, channel, subject, region_unresolved, received_at)
                 VALUES (?, ?, ?, ?, ?, FALSE, ?)""")
@@ -51,11 +54,12 @@ public class CaseRepository {
             .update();
     }
 
+    /** Read once per transaction; every write below forgets the case, so a read after a write sees it. */
     public Optional<CaseRecord> find(String caseNumber) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM support_case WHERE case_number = ?")
-            .param(caseNumber)
+        return read.get(caseNumber, number -> jdbc.sql("SELECT " + COLUMNS + " FROM support_case WHERE case_number = ?")
+            .param(number)
             .query(CaseRepository::map)
-            .optional();
+            .optional());
     }
 
     public CaseRecord get(String caseNumber) {
@@ -97,10 +101,12 @@ public class CaseRepository {
     }
 
     void setProcessInstance(String caseNumber, String processInstanceId) {
+        read.forget(caseNumber);
         update("UPDATE support_case SET process_instance_id = ? WHERE case_number = ?", processInstanceId, caseNumber);
     }
 
     void setRegion(String caseNumber, String regionId, boolean unresolved) {
+        read.forget(caseNumber);
         jdbc.sql("UPDATE support_case SET region_id = ?, region_unresolved = ? WHERE case_number = ?")
             .param(regionId)
             .param(unresolved)
@@ -109,11 +115,13 @@ public class CaseRepository {
     }
 
     void setPersonalRep(String caseNumber, String repId) {
+        read.forget(caseNumber);
         update("UPDATE support_case SET personal_rep_id = ? WHERE case_number = ?", repId, caseNumber);
     }
 
     void setPromise(String caseNumber, String handlerId, Instant promisedBy,
             Instant personalWindowEndsAt, Instant resolutionDueAt) {
+        read.forget(caseNumber);
         jdbc.sql("""
                 UPDATE support_case SET state = 'OPEN', handler_id = ?, promised_by = ?,
                   personal_window_ends_at = ?, resolution_due_at = ?, resolved_at = NULL, resolved_by = NULL
@@ -127,10 +135,12 @@ public class CaseRepository {
     }
 
     void setHandler(String caseNumber, String handlerId) {
+        read.forget(caseNumber);
         update("UPDATE support_case SET handler_id = ? WHERE case_number = ?", handlerId, caseNumber);
     }
 
     void setResolutionDue(String caseNumber, Instant resolutionDueAt) {
+        read.forget(caseNumber);
         jdbc.sql("UPDATE support_case SET resolution_due_at = ? WHERE case_number = ?")
             .param(EngineClock.utc(resolutionDueAt))
             .param(caseNumber)
@@ -138,10 +148,12 @@ public class CaseRepository {
     }
 
     void setState(String caseNumber, CaseState state) {
+        read.forget(caseNumber);
         update("UPDATE support_case SET state = ? WHERE case_number = ?", state.name(), caseNumber);
     }
 
     void resolve(String caseNumber, Instant at, String by) {
+        read.forget(caseNumber);
         jdbc.sql("UPDATE support_case SET state = 'RESOLVED', resolved_at = ?, resolved_by = ? WHERE case_number = ?")
             .param(EngineClock.utc(at))
             .param(by)
@@ -150,6 +162,7 @@ public class CaseRepository {
     }
 
     void close(String caseNumber, Instant at) {
+        read.forget(caseNumber);
         jdbc.sql("UPDATE support_case SET state = 'CLOSED', closed_at = ? WHERE case_number = ?")
             .param(EngineClock.utc(at))
             .param(caseNumber)

@@ -66,6 +66,19 @@ public class CaseDisplay {
         this.people = people;
     }
 
+    /** Who a task is for and what about, for its name: the customer and the case's subject (else the last message). */
+    record Headline(String customerName, String topic) {
+    }
+
+    Headline headline(String caseNumber) {
+        CaseRecord record = caseFile.get(caseNumber);
+        String customer = customers.customer(record.customerId()).displayName();
+        if (record.subject() != null && !record.subject().isBlank()) {
+            return new Headline(customer, TaskNames.topic(record.subject(), null));
+        }
+        return new Headline(customer, TaskNames.topic(null, lastMessage(caseFile.history(caseNumber))));
+    }
+
     /** The form values for every task of this case. */
     Map<String, Object> of(String caseNumber) {
         CaseRecord record = caseFile.get(caseNumber);

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +17,13 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskFormPlugin extends AbstractProcessEnginePlugin {
 
+    private final ObjectProvider<CaseDisplay> display;
+
+    /** The display needs the engine's services, so it is looked up when the first form is read. */
+    TaskFormPlugin(ObjectProvider<CaseDisplay> display) {
+        this.display = display;
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         if (configuration.getTaskService().getClass() != TaskServiceImpl.class
@@ -25,7 +33,7 @@ class TaskFormPlugin extends AbstractProcessEnginePlugin {
         }
         TaskFormGuard guard = new TaskFormGuard(new TaskForms());
         configuration.setTaskService(new GuardedTaskService(guard));
-        configuration.setFormService(new GuardedFormService(guard));
+        configuration.setFormService(new GuardedFormService(guard, caseNumber -> display.getObject().of(caseNumber)));
     }
 
 }

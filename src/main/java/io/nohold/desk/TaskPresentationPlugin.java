@@ -40,7 +40,6 @@ class TaskPresentationPlugin extends AbstractProcessEnginePlugin {
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 definition.addTaskListener(TaskListener.EVENTNAME_CREATE, presentation);
-                definition.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, presentation);
             }
 
         });

@@ -8,15 +8,12 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
-import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.springframework.stereotype.Component;
 
 /**
  * History level {@value #NAME}: everything of Camunda's {@code full} level but the detail row written for every
  * single variable update. The case's own history (who did what, when, with which outcome) lives in NoHold's
  * case_event table; variable instances, activities, tasks, decisions, incidents and the user operation log are kept.
- * Task-local variables are left out too: in NoHold they are only the display values that the desk computes for a
- * task's form (io.nohold.desk.CaseDisplay), copies of the case file that need no history of their own.
  * A contact writes about a third fewer rows than with {@code full} (see docs/performance.md).
  */
 @Component
@@ -36,11 +33,7 @@ class CaseHistoryLevel extends AbstractProcessEnginePlugin implements HistoryLev
 
     @Override
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-        if (HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL.equals(eventType)) {
-            return false;
-        }
-        // task-local variables are the display values computed for a task's form, not facts of the case
-        return !(entity instanceof VariableInstanceEntity variable && variable.getTaskId() != null);
+        return !HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL.equals(eventType);
     }
 
     @Override

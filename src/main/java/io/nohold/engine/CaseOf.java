@@ -1,5 +1,7 @@
 package io.nohold.engine;
 
+import java.util.Optional;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -15,10 +17,7 @@ public final class CaseOf {
     }
 
     public static String number(DelegateExecution execution) {
-        ExecutionEntity instance = ((ExecutionEntity) execution).getProcessInstance();
-        while (instance.getSuperExecution() != null) {
-            instance = instance.getSuperExecution().getProcessInstance();
-        }
+        ExecutionEntity instance = root(execution);
         String caseNumber = instance.getBusinessKey();
         if (caseNumber == null) {
             throw new IllegalStateException("process instance " + instance.getId() + " has no case number");
@@ -28,6 +27,27 @@ public final class CaseOf {
 
     public static String number(DelegateTask task) {
         return number(task.getExecution());
+    }
+
+    /**
+     * The case number when the task belongs to a case (its root process is of {@code caseProcessKey}), else empty: a
+     * task of another process deployed on the same engine, or a task of no process at all.
+     */
+    public static Optional<String> ofTask(DelegateExecution execution, String caseProcessKey) {
+        if (execution == null) {
+            return Optional.empty();
+        }
+        ExecutionEntity root = root(execution);
+        return caseProcessKey.equals(root.getProcessDefinition().getKey()) ? Optional.ofNullable(root.getBusinessKey())
+                : Optional.empty();
+    }
+
+    private static ExecutionEntity root(DelegateExecution execution) {
+        ExecutionEntity instance = ((ExecutionEntity) execution).getProcessInstance();
+        while (instance.getSuperExecution() != null) {
+            instance = instance.getSuperExecution().getProcessInstance();
+        }
+        return instance;
     }
 
 }

@@ -49,8 +49,8 @@ class HandOverToBackupDelegate implements JavaDelegate {
             caseFile.personalWindowElapsedWithoutBackup(record.caseNumber(), current);
             return;
         }
-        tasks.setAssignee(task.get().getId(), backup.get().id());
         caseFile.handedOverToBackup(record.caseNumber(), current, backup.get());
+        tasks.setAssignee(task.get().getId(), backup.get().id());
     }
 
 }

@@ -40,11 +40,11 @@ class OfferToRegionTeamDelegate implements JavaDelegate {
         }
         CaseRecord record = caseFile.get(CaseOf.number(execution));
         String previous = task.get().getAssignee();
+        caseFile.promiseBroken(record.caseNumber(), previous);
         if (previous != null) {
             tasks.setAssignee(task.get().getId(), null);
             tasks.addCandidateGroup(task.get().getId(), Groups.reps(record.regionId()));
         }
-        caseFile.promiseBroken(record.caseNumber(), previous);
     }
 
 }

@@ -231,6 +231,11 @@ class ContactLifecycleProcessTests {
         CaseRecord record = cases.get(answer.caseNumber());
         assertThat(record.handlerId()).isEqualTo(backup);
         assertThat(record.personalRepId()).isEqualTo(own);
+        Task handedOver = driver.task(answer.caseNumber(), REACH_CUSTOMER);
+        Map<String, Object> form = engine.getFormService().getTaskFormVariables(handedOver.getId());
+        assertThat(form.get("handlerName")).isEqualTo(directory.findRep(backup).orElseThrow().name());
+        assertThat((String) form.get("caseHistory")).contains("handed over to backup");
+        assertThat(engine.getTaskService().getVariablesLocal(handedOver.getId())).as("form values are not stored").isEmpty();
         assertThat(events(answer, "HANDED_OVER_TO_BACKUP")).hasSize(1);
     }
 
@@ -246,6 +251,8 @@ class ContactLifecycleProcessTests {
         assertThat(driver.candidateGroups(reach)).containsExactly("reps-north");
         assertThat(notifications(answer, "PROMISE_BROKEN")).extracting(Notification::recipient).containsExactly("supervisors-north");
         assertThat(cases.get(answer.caseNumber()).handlerId()).isNull();
+        assertThat(engine.getFormService().getTaskFormVariables(reach.getId()).get("handlerName")).as("the form says who holds it now")
+            .isEqualTo("the North team");
 
         String teammate = directory.repsOf("north").get(2).id();
         driver.complete(teammate, reach, Map.of("reachNotes", "called back late, apologised"));
