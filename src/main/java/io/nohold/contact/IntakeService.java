@@ -3,7 +3,6 @@ package io.nohold.contact;
 import static io.nohold.lifecycle.ContactLifecycleProcess.Variables.*;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -167,8 +166,7 @@ public class IntakeService {
         Map<String, Object> variables = Variables.createVariables()
             .putValue(CHANNEL, channel.name())
             .putValue(TIER, customer.tier().name())
-            .putValue(PUBLIC_POST, contact.publicPost())
-            .putValue(CONTACT_RECEIVED_AT, Date.from(contact.receivedAt()));
+            .putValue(PUBLIC_POST, contact.publicPost());
         ProcessInstance instance = runtime.startProcessInstanceByKey(ContactLifecycleProcess.KEY, caseNumber, variables);
         caseFile.processStarted(caseNumber, instance.getId());
         CaseRecord record = caseFile.get(caseNumber);
@@ -192,7 +190,6 @@ public class IntakeService {
             .setVariable(REPLY_CONTACT_ID, contact.id())
             .setVariable(CHANNEL, channel.name())
             .setVariable(PUBLIC_POST, contact.publicPost())
-            .setVariable(CONTACT_RECEIVED_AT, Date.from(from))
             .correlateAllWithResult();
         contacts.attachToCase(contact.id(), caseNumber, ContactStatus.JOINED_CASE, promisedBy);
     }

@@ -66,11 +66,10 @@ public final class ContactLifecycleProcess {
      */
     public static final class Variables {
 
-        /** Set at start and by a reply: the channel, whether the post is public, and when the contact came in. */
+        /** Set at start and by a reply: the inputs of the SLA policy for the contact being handled. */
         public static final String CHANNEL = "channel";
         public static final String TIER = "tier";
         public static final String PUBLIC_POST = "publicPost";
-        public static final String CONTACT_RECEIVED_AT = "contactReceivedAt";
         /** Set by a reply that moves a waiting case on. */
         public static final String REPLY_CONTACT_ID = "replyContactId";
 

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Chooses the handler (own rep, else the case's previous handler, else the next available named backup) and makes
- * the promise for the contact being handled: from when it was received (never earlier than now) plus the SLA
- * policy's windows for its channel.
+ * the promise for the contact being handled: from now, the moment it is taken in (or, for a contact a node left
+ * unprocessed, taken up again), so never in the past, plus the SLA policy's windows for its channel.
  */
 @Component
 class MakePromiseDelegate implements JavaDelegate {
@@ -38,15 +38,11 @@ class MakePromiseDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         SlaPolicy policy = SlaPolicy.take(execution);
         CaseRecord record = caseFile.get(CaseOf.number(execution));
-        Instant from = latest(Vars.instant(execution, CONTACT_RECEIVED_AT), EngineClock.now());
+        Instant from = EngineClock.now();
         Optional<Rep> handler = rings.firstHandler(record.regionId(), record.personalRepId(), record.handlerId());
         caseFile.makePromise(record.caseNumber(), Channel.valueOf(Vars.required(execution, CHANNEL)), handler.orElse(null),
                 from.plus(policy.personalWindow()), from.plus(policy.firstResponse()), from.plus(policy.resolution()));
         execution.setVariable(CUSTOMER_REACHED, false);
-    }
-
-    private static Instant latest(Instant a, Instant b) {
-        return a == null || a.isBefore(b) ? b : a;
     }
 
 }

@@ -457,6 +457,9 @@ class ContactLifecycleProcessTests {
         assertThat(reply.promisedBy()).as("promised by the policy of the reply's own channel")
             .isEqualTo(driver.now().plus(slaPolicies.firstResponse(Channel.CHAT, "STANDARD", false)));
         assertThat(cases.get(answer.caseNumber()).receivedAt()).as("opened when the first contact came").isEqualTo(MONDAY_MORNING);
+        assertThat(cases.get(answer.caseNumber()).promisedBy()).as("the case keeps the promise the customer was told")
+            .isEqualTo(reply.promisedBy());
+        assertThat(driver.task(answer.caseNumber(), REACH_CUSTOMER).getDueDate().toInstant()).isEqualTo(reply.promisedBy());
         assertThat(driver.instance(answer.caseNumber())).hasPassed(CUSTOMER_REPLIED, REOPEN_CASE).isWaitingAt(REACH_CUSTOMER);
         assertThat(driver.task(answer.caseNumber(), REACH_CUSTOMER).getAssignee()).isEqualTo(answer.personalRep().id());
         assertThat(cases.get(answer.caseNumber()).state()).isEqualTo(CaseState.OPEN);
