@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -73,6 +74,7 @@ public class IntakeService {
     public Submission submit(ContactRequest request) {
         Channel channel = Channel.parse(request.channel()).orElseThrow();
         checkNamedCase(request);
+        checkResentBySameCustomer(channel, request);
         StoredContact contact = store(channel, request);
         boolean created = false;
         if (contact.status() == ContactStatus.RECEIVED || contact.status() == ContactStatus.FAILED) {
@@ -99,6 +101,22 @@ public class IntakeService {
         if (named.isEmpty() || customer.isEmpty() || !named.get().customerId().equals(customer.get().id())) {
             throw ApiException.invalid(List.of(new FieldProblem("caseNumber",
                     "is not a case of this customer; leave it out, or give the case number we told this customer")));
+        }
+    }
+
+    /**
+     * A contact sent again (same channel and externalId) is answered with its case; a different customer under the
+     * same externalId is refused, so an externalId never tells one customer's case, handler or promise to another.
+     */
+    private void checkResentBySameCustomer(Channel channel, ContactRequest request) {
+        Optional<StoredContact> earlier = contacts.findByExternalId(channel, request.externalId());
+        if (earlier.isPresent() && !customers.find(request.customer())
+            .map(Customer::id)
+            .filter(id -> id.equals(earlier.get().customerId()))
+            .isPresent()) {
+            throw new ApiException(HttpStatus.CONFLICT, "this externalId was already used for another customer's contact",
+                    List.of(new FieldProblem("externalId", "must be new for every contact of this channel; a resend must "
+                            + "carry the same customer")));
         }
     }
 

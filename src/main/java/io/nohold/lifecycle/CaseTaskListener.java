@@ -57,9 +57,15 @@ class CaseTaskListener implements TaskListener {
         }
     }
 
+    /** Taken: the taker holds the case. Given back (unclaimed): the region's team is offered it, nobody holds it. */
     private void assigned(DelegateTask task) {
-        if (HANDLER_TASKS.contains(task.getTaskDefinitionKey()) && task.getAssignee() != null) {
-            caseFile.assignHandler(CaseOf.number(task), task.getAssignee());
+        if (!HANDLER_TASKS.contains(task.getTaskDefinitionKey())) {
+            return;
+        }
+        String caseNumber = CaseOf.number(task);
+        caseFile.assignHandler(caseNumber, task.getAssignee());
+        if (task.getAssignee() == null) {
+            task.addCandidateGroup(Groups.reps(caseFile.get(caseNumber).regionId()));
         }
     }
 

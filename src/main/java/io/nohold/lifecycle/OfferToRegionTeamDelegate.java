@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import io.nohold.casefile.CaseFile;
 import io.nohold.casefile.CaseRecord;
-import io.nohold.directory.Groups;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -42,8 +41,8 @@ class OfferToRegionTeamDelegate implements JavaDelegate {
         String previous = task.get().getAssignee();
         caseFile.promiseBroken(record.caseNumber(), previous);
         if (previous != null) {
+            // the task listener offers a task that is given back to the region's team (CaseTaskListener#assigned)
             tasks.setAssignee(task.get().getId(), null);
-            tasks.addCandidateGroup(task.get().getId(), Groups.reps(record.regionId()));
         }
     }
 

@@ -335,6 +335,25 @@ class IntakeApiTests {
     }
 
     @Test
+    void anExternalIdOfAnotherCustomersContactIsRefusedAndTellsNothingOfTheirCase() {
+        Map<String, Object> first = new LinkedHashMap<>();
+        first.put("email", uniqueEmail());
+        Map<String, Object> contact = contact("EMAIL", first);
+        api.post("/api/contacts", INTAKE, contact);
+        Map<String, Object> other = new LinkedHashMap<>();
+        other.put("email", uniqueEmail());
+        Map<String, Object> replayed = contact("EMAIL", other);
+        replayed.put("externalId", contact.get("externalId"));
+
+        Response refused = api.post("/api/contacts", INTAKE, replayed);
+
+        assertThat(refused.status()).as("%s", refused).isEqualTo(409);
+        assertThat(refused.body()).doesNotContain("caseNumber", "NH-", "handler").contains("externalId");
+        assertThat(contactRows((String) contact.get("externalId"))).isEqualTo(1);
+        assertThat(api.post("/api/contacts", INTAKE, contact).status()).as("the real resend is still answered").isEqualTo(200);
+    }
+
+    @Test
     void contactNamingACaseOfAnotherCustomerIsRefusedAndNothingIsStored() {
         Map<String, Object> maria = new LinkedHashMap<>();
         maria.put("email", uniqueEmail());

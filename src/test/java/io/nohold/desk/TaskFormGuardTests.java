@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.nohold.casefile.CaseFile;
 import io.nohold.casefile.CaseHistory;
 import io.nohold.contact.IntakeAnswer;
 import io.nohold.testsupport.ApiClient;
@@ -72,6 +73,34 @@ class TaskFormGuardTests {
     @AfterEach
     void reset() {
         driver.reset();
+    }
+
+    @Test
+    void aRepCannotHandTheTaskAndSoTheCaseToSomeoneElse(@Autowired CaseFile caseFile) {
+        String south = "marco";
+
+        List<ApiClient.Response> attempts = List.of(
+                api.post("/engine-rest/task/" + reach.getId() + "/assignee", rep, Map.of("userId", south)),
+                api.post("/engine-rest/task/" + reach.getId() + "/delegate", rep, Map.of("userId", south)),
+                api.post("/engine-rest/task/" + reach.getId() + "/identity-links", rep,
+                        Map.of("groupId", "reps-south", "type", "candidate")),
+                api.put("/engine-rest/task/" + reach.getId(), rep, Map.of("name", "mine", "assignee", south, "due",
+                        "2030-01-01T00:00:00.000+0000")));
+
+        assertThat(attempts).allSatisfy(answer -> assertThat(answer.status()).as("%s", answer).isEqualTo(403));
+        Task after = driver.task(contact.caseNumber(), REACH_CUSTOMER);
+        assertThat(after.getAssignee()).isEqualTo(rep);
+        assertThat(after.getDueDate()).isEqualTo(reach.getDueDate());
+        assertThat(driver.candidateGroups(after)).isEmpty();
+        assertThat(caseFile.get(contact.caseNumber()).handlerId()).isEqualTo(rep);
+    }
+
+    @Test
+    void aVariableTheModelReliesOnCannotBeForgedEither() {
+        ApiClient.Response answer = complete(reach, rep, Map.of("reachNotes", "called", "lastCompletedBy", "sam"));
+
+        assertRefused(answer, "lastCompletedBy");
+        assertNothingChanged();
     }
 
     @Test
