@@ -74,7 +74,6 @@ public class IntakeService {
     public Submission submit(ContactRequest request) {
         Channel channel = Channel.parse(request.channel()).orElseThrow();
         checkNamedCase(request);
-        checkResentBySameCustomer(channel, request);
         StoredContact contact = store(channel, request);
         boolean created = false;
         if (contact.status() == ContactStatus.RECEIVED || contact.status() == ContactStatus.FAILED) {
@@ -108,16 +107,13 @@ public class IntakeService {
      * A contact sent again (same channel and externalId) is answered with its case; a different customer under the
      * same externalId is refused, so an externalId never tells one customer's case, handler or promise to another.
      */
-    private void checkResentBySameCustomer(Channel channel, ContactRequest request) {
-        Optional<StoredContact> earlier = contacts.findByExternalId(channel, request.externalId());
-        if (earlier.isPresent() && !customers.find(request.customer())
-            .map(Customer::id)
-            .filter(id -> id.equals(earlier.get().customerId()))
-            .isPresent()) {
+    private StoredContact sentBefore(StoredContact earlier, ContactRequest request) {
+        if (!customers.find(request.customer()).map(Customer::id).filter(id -> id.equals(earlier.customerId())).isPresent()) {
             throw new ApiException(HttpStatus.CONFLICT, "this externalId was already used for another customer's contact",
                     List.of(new FieldProblem("externalId", "must be new for every contact of this channel; a resend must "
                             + "carry the same customer")));
         }
+        return earlier;
     }
 
     /**
@@ -138,15 +134,17 @@ public class IntakeService {
 
     private StoredContact store(Channel channel, ContactRequest request) {
         try {
-            return transactions.execute(status -> contacts.findByExternalId(channel, request.externalId()).orElseGet(() -> {
-                Customer customer = customers.identify(request.customer());
-                long id = contacts.insert(channel, request, customer.id(), EngineClock.now());
-                return contacts.find(id).orElseThrow();
-            }));
+            return transactions.execute(status -> contacts.findByExternalId(channel, request.externalId())
+                .map(earlier -> sentBefore(earlier, request))
+                .orElseGet(() -> {
+                    Customer customer = customers.identify(request.customer());
+                    long id = contacts.insert(channel, request, customer.id(), EngineClock.now());
+                    return contacts.find(id).orElseThrow();
+                }));
         }
         catch (DuplicateKeyException e) {
             // the same contact arrived twice at once; the other request stored it
-            return contacts.findByExternalId(channel, request.externalId()).orElseThrow(() -> e);
+            return sentBefore(contacts.findByExternalId(channel, request.externalId()).orElseThrow(() -> e), request);
         }
     }
 

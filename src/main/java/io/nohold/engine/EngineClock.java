@@ -3,7 +3,6 @@ package io.nohold.engine;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Date;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
@@ -22,22 +21,6 @@ public final class EngineClock {
 
     public static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    public static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Date date) {
-            return date.toInstant();
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        throw new IllegalArgumentException("not a point in time: " + value);
     }
 
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
-import io.nohold.engine.EngineClock;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Typed reads of process variables. */
@@ -26,9 +25,6 @@ public final class Vars {
         return value;
     }
 
-    public static Instant instant(VariableScope scope, String name) {
-        return EngineClock.instant(scope.getVariable(name));
-    }
 
     public static boolean flag(VariableScope scope, String name) {
         return Boolean.TRUE.equals(scope.getVariable(name));

@@ -225,20 +225,16 @@ public final class NoHoldBenchmark {
                 {"channel": "%s", "externalId": "bench-%s", "customer": {"email": "bench-%s@example.com",
                  "name": "Bench Customer", "postalCode": "%s"}, "subject": "Benchmark", "message": "Measured contact",
                  "newTopic": true}""".formatted(channel, UUID.randomUUID(), n % 5000, POSTAL_CODES[(int) (n % 4)]);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/contacts"))
+        postContact(body);
+    }
+
+    /** {@code POST /api/contacts} as the channel user; anything but 201 fails the operation. */
+    private void postContact(String body) {
+        send(HttpRequest.newBuilder(URI.create(base + "/api/contacts"))
             .header("Content-Type", "application/json")
             .header("Authorization", AUTH)
             .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201) {
-                throw new IllegalStateException(response.statusCode() + " " + response.body());
-            }
-        }
-        catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+            .build(), 201);
     }
 
     /**
@@ -357,11 +353,7 @@ public final class NoHoldBenchmark {
                  "name": "Known Bench Customer", "postalCode": "%s"}, "subject": "Benchmark", "message": "Measured contact",
                  "newTopic": true}"""
             .formatted(channel, UUID.randomUUID(), SEQUENCE.incrementAndGet() % KNOWN_CUSTOMERS, POSTAL_CODES[0]);
-        send(HttpRequest.newBuilder(URI.create(base + "/api/contacts"))
-            .header("Content-Type", "application/json")
-            .header("Authorization", AUTH)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(), 201);
+        postContact(body);
     }
 
     /** A contact of a customer nobody has seen before. */
@@ -370,11 +362,7 @@ public final class NoHoldBenchmark {
                 {"channel": "%s", "externalId": "bench-%s", "customer": {"email": "bench-new-%s@example.com",
                  "name": "New Bench Customer", "postalCode": "%s"}, "subject": "Benchmark", "message": "Measured contact"}"""
             .formatted(channel, UUID.randomUUID(), UUID.randomUUID(), POSTAL_CODES[(int) (SEQUENCE.incrementAndGet() % 4)]);
-        send(HttpRequest.newBuilder(URI.create(base + "/api/contacts"))
-            .header("Content-Type", "application/json")
-            .header("Authorization", AUTH)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(), 201);
+        postContact(body);
     }
 
     private void send(HttpRequest request, int expected) {
@@ -471,17 +459,7 @@ public final class NoHoldBenchmark {
 
     /** The bare engine: start → one user task, through the Java API, as many callers. */
     private Latencies baseline() throws InterruptedException {
-        app.getBean(RepositoryService.class)
-            .createDeployment()
-            .name("bench-baseline")
-            .addModelInstance("bench-baseline.bpmn", Bpmn.createExecutableProcess("BenchBaseline")
-                .camundaHistoryTimeToLive(1)
-                .startEvent()
-                .userTask("UserTask_Baseline")
-                .camundaAssignee("bench-baseline")
-                .endEvent()
-                .done())
-            .deploy();
+        deployBaseline();
         RuntimeService runtime = app.getBean(RuntimeService.class);
         return closedLoop(seconds, channel -> runtime.startProcessInstanceByKey("BenchBaseline", "bench-" + SEQUENCE.incrementAndGet()),
                 null);
