@@ -415,6 +415,7 @@ class IntakeApiTests {
         assertThat(api.get("/api/contacts?status=OPENED_CASE&limit=1000", INTAKE).json().findValuesAsText("externalId"))
             .contains((String) contact.get("externalId"));
         assertRefused(api.get("/api/contacts?status=LOST", INTAKE), "status");
+        assertThat(api.get("/api/contacts?status=OPENED_CASE", "dana").status()).as("reps do not list contacts").isEqualTo(403);
     }
 
     // nothing received is lost

@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.nohold.casefile.CaseEventType;
 import io.nohold.casefile.CaseFile;
+import io.nohold.casefile.CaseState;
+import io.nohold.customer.CustomerService;
 import io.nohold.casefile.CaseHistory;
 import io.nohold.contact.IntakeAnswer;
 import io.nohold.testsupport.ApiClient;
@@ -93,6 +96,36 @@ class TaskFormGuardTests {
         assertThat(after.getDueDate()).isEqualTo(reach.getDueDate());
         assertThat(driver.candidateGroups(after)).isEmpty();
         assertThat(caseFile.get(contact.caseNumber()).handlerId()).isEqualTo(rep);
+    }
+
+    @Test
+    void aRepOfAnotherRegionReadsNoneOfTheCaseThroughTheForm(@Autowired CustomerService customers) {
+        String name = customers.customer(contact.customerId()).displayName();
+
+        ApiClient.Response foreign = api.get("/engine-rest/task/" + reach.getId() + "/form-variables", "marco");
+        ApiClient.Response own = api.get("/engine-rest/task/" + reach.getId() + "/form-variables", rep);
+
+        assertThat(foreign.status()).as("%s", foreign).isIn(403, 404);
+        assertThat(foreign.body()).doesNotContain(name, "caseHistory", "customerPhone");
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.json().path("customerName").path("value").asText()).isEqualTo(name);
+    }
+
+    @Test
+    void onlyAnAdministratorEndsACaseAndTheCaseClosesWithIt(@Autowired CaseFile caseFile) {
+        String instance = reach.getProcessInstanceId();
+
+        ApiClient.Response byRep = api.send(api.request("/engine-rest/process-instance/" + instance, rep).DELETE());
+        assertThat(byRep.status()).as("%s", byRep).isEqualTo(403);
+        assertThat(caseFile.get(contact.caseNumber()).state()).isEqualTo(CaseState.OPEN);
+        assertThat(driver.instance(contact.caseNumber())).isNotNull();
+
+        ApiClient.Response byAdmin = api.send(api.request("/engine-rest/process-instance/" + instance, "admin").DELETE());
+        assertThat(byAdmin.status()).as("%s", byAdmin).isEqualTo(204);
+        assertThat(caseFile.get(contact.caseNumber()).state()).isEqualTo(CaseState.CLOSED);
+        assertThat(caseFile.history(contact.caseNumber())).last()
+            .satisfies(event -> assertThat(event.type()).isEqualTo(CaseEventType.WITHDRAWN))
+            .satisfies(event -> assertThat(event.detail()).startsWith("ended by an administrator"));
     }
 
     @Test

@@ -167,7 +167,8 @@ public class CaseDriver {
 
     /**
      * Clears the desks of a region: every open case of the region that earlier tests left behind is withdrawn (its
-     * process ended without listeners, the case closed), so that a test sees only the work it creates.
+     * process ended as an administrator would end it, which closes the case), so that a test sees only the work it
+     * creates.
      */
     public void clearDesksOf(String regionId) {
         runtime.createProcessInstanceQuery()
@@ -175,10 +176,7 @@ public class CaseDriver {
             .list()
             .stream()
             .filter(instance -> regionId.equals(caseFile.get(instance.getBusinessKey()).regionId()))
-            .forEach(instance -> {
-                runtime.deleteProcessInstance(instance.getId(), "desks cleared for a test", true, true);
-                caseFile.withdrawn(instance.getBusinessKey(), "desks cleared for a test");
-            });
+            .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "desks cleared for a test"));
     }
 
     public void setStatusOfRegion(String regionId, RepStatus status) {
