@@ -34,6 +34,19 @@ final class Tasklist {
         return this;
     }
 
+    /** Signs out through the user menu of the header, as a person does, and waits for the login form. */
+    void signOut() {
+        browser.click(browser.visible(By.cssSelector("li.account a.dropdown-toggle")));
+        browser.click(browser.visible(By.cssSelector("li.account li.logout a")));
+        browser.visible(By.cssSelector("input[ng-model='username']"));
+    }
+
+    /** Opens the Tasklist without logging in and waits for the login form. */
+    void open() {
+        browser.go(url);
+        browser.visible(By.cssSelector("input[ng-model='username']"));
+    }
+
     void logOut() {
         browser.forgetSession();
         browser.go(url);

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -201,6 +203,30 @@ class TasklistBrowserTests {
     }
 
     /** A phone call of a customer new to NoHold, in the North, submitted by the intake channel. */
+    @Test
+    void aRepSignsOutAndTheNextPersonSignsInInTheSameBrowser() {
+        tasklist.open();
+        assertThat(cookie("JSESSIONID")).as("a page seen without login opens no session").isNull();
+        assertThat((String) browser.script("return document.cookie;")).as("the page's script reads the token").contains("XSRF-TOKEN=");
+
+        tasklist.logIn("dana");
+        Cookie session = cookie("JSESSIONID");
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Lax");
+        assertThat((String) browser.script("return document.cookie;")).doesNotContain("JSESSIONID");
+        assertThat(tasklist.filters()).contains(TasklistFilters.MY_CONTACTS);
+
+        tasklist.signOut();
+        browser.screenshot("signed-out");
+        tasklist.logIn("nils").openFilter(TasklistFilters.MY_CONTACTS);
+        assertThat(browser.visible(By.cssSelector("li.account a.dropdown-toggle")).getText()).contains("Nils");
+        assertThat(cookie("JSESSIONID").getValue()).as("a new session for the next person").isNotEqualTo(session.getValue());
+    }
+
+    private Cookie cookie(String name) {
+        return browser.driver().manage().getCookieNamed(name);
+    }
+
     private JsonNode contact(String name, String subject, String message) {
         String tag = UUID.randomUUID().toString();
         Map<String, Object> customer = new LinkedHashMap<>();
