@@ -33,7 +33,7 @@ final class TasklistApi {
         this.base = "http://localhost:" + port + "/camunda";
     }
 
-    /** Opens the Tasklist (which hands out a CSRF token) and logs in. */
+    /** Opens the Tasklist (which hands out a CSRF token in a cookie, without a session) and logs in. */
     static TasklistApi logIn(int port, String user) {
         TasklistApi api = new TasklistApi(port);
         api.send(HttpRequest.newBuilder(URI.create(api.base + "/app/tasklist/default/")).GET());
@@ -45,7 +45,7 @@ final class TasklistApi {
         if (login.status() != 200) {
             throw new IllegalStateException("Tasklist login of " + user + " failed: " + login);
         }
-        // the login starts a new session; its first read hands out the session's CSRF token, as the Tasklist's does
+        // the login opens the session and binds the token it was sent with; the Tasklist reads who is logged in next
         api.send(HttpRequest.newBuilder(URI.create(api.base + "/api/admin/auth/user/default")).header("Accept", "application/json").GET());
         return api;
     }
