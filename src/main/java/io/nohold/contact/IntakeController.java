@@ -3,8 +3,8 @@ package io.nohold.contact;
 import java.util.Arrays;
 import java.util.List;
 
-import io.nohold.directory.Groups;
-import io.nohold.directory.RegionAccess;
+import io.nohold.security.Groups;
+import io.nohold.security.RegionAccess;
 import io.nohold.web.ApiError;
 import io.nohold.web.ApiException;
 import io.nohold.web.FieldProblem;

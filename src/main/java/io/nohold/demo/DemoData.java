@@ -1,7 +1,7 @@
 package io.nohold.demo;
 
-import static io.nohold.directory.Groups.CHANNELS;
-import static io.nohold.directory.Groups.HEAD_OF_SERVICE;
+import static io.nohold.security.Groups.MONITORING;
+import static io.nohold.security.Groups.HEAD_OF_SERVICE;
 
 import java.util.List;
 
@@ -14,6 +14,7 @@ import io.nohold.directory.Rep;
 import io.nohold.directory.RepStatus;
 import io.nohold.directory.RuleKind;
 import io.nohold.engine.EngineClock;
+import io.nohold.security.ChannelKeys;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
@@ -89,14 +90,19 @@ class DemoData implements ApplicationRunner {
 
     private final TransactionTemplate transactions;
 
+    private final ChannelKeys channels;
+
     private final String password;
 
-    DemoData(IdentityService identity, RegionDirectory directory, CustomerRepository customers,
+    static final String INTAKE_CHANNEL = "intake";
+
+    DemoData(IdentityService identity, RegionDirectory directory, CustomerRepository customers, ChannelKeys channels,
             TransactionTemplate transactions, @Value("${nohold.demo.password}") String password) {
         this.identity = identity;
         this.directory = directory;
         this.customers = customers;
         this.transactions = transactions;
+        this.channels = channels;
         this.password = password;
     }
 
@@ -110,10 +116,13 @@ class DemoData implements ApplicationRunner {
     private void load() {
         group(Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
         group(HEAD_OF_SERVICE, "Head of service", Groups.GROUP_TYPE_WORKFLOW);
-        group(CHANNELS, "Channel integrations", Groups.GROUP_TYPE_WORKFLOW);
+        group(MONITORING, "Monitoring", Groups.GROUP_TYPE_WORKFLOW);
         user(new DemoUser("admin", "Ada", "Admin"), Groups.CAMUNDA_ADMIN);
         user(new DemoUser(HEAD_OF_SERVICE, "Hanna", "Weiss"), HEAD_OF_SERVICE);
-        user(new DemoUser("intake", "Intake", "Channel"), CHANNELS);
+        user(new DemoUser("monitor", "Prometheus", "Scraper"), MONITORING);
+        // the README's channel: `intake` with the demo password as its API key (HTTP Basic or Bearer)
+        channels.createChannel(INTAKE_CHANNEL, "Intake (demo)");
+        channels.ensureKey(INTAKE_CHANNEL, "demo", "demo key, known to everyone: demo profile only", password);
         for (DemoRegion demo : REGIONS) {
             Region region = new Region(demo.id(), demo.name());
             directory.saveRegion(region);

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.nohold.directory.Groups;
+import io.nohold.security.Groups;
 import io.nohold.desk.TaskForm.Problem;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;

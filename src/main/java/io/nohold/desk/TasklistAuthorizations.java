@@ -5,7 +5,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.Map;
 
-import io.nohold.directory.Groups;
+import io.nohold.security.Groups;
 import io.nohold.escalation.SupervisorEscalationProcess;
 import io.nohold.lifecycle.ContactLifecycleProcess;
 import io.nohold.directory.Region;

@@ -1,5 +1,7 @@
 package io.nohold.directory;
 
+import io.nohold.security.Groups;
+import io.nohold.security.RegionAccess;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package io.nohold.directory;
 
-import io.nohold.directory.Groups;
+import io.nohold.security.Groups;
 
 /** A service region: its reps, their backup order, and the supervisors of {@link #supervisorGroup()}. */
 public record Region(String id, String name) {

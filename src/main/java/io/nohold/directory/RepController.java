@@ -3,7 +3,7 @@ package io.nohold.directory;
 import java.util.List;
 import java.util.Map;
 
-import io.nohold.directory.RegionAccess;
+import io.nohold.security.RegionAccess;
 import io.nohold.web.ApiException;
 import io.nohold.web.FieldProblem;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,7 +1,7 @@
 package io.nohold.escalation;
 
 import io.nohold.casefile.CaseFile;
-import io.nohold.directory.Groups;
+import io.nohold.security.Groups;
 import io.nohold.engine.CaseOf;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;

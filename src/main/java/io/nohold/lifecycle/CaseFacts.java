@@ -6,7 +6,7 @@ import java.util.Date;
 
 import io.nohold.casefile.CaseFile;
 import io.nohold.casefile.CaseRecord;
-import io.nohold.directory.Groups;
+import io.nohold.security.Groups;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.nohold.casefile.CaseFile;
-import io.nohold.directory.Groups;
+import io.nohold.security.Groups;
 import io.nohold.engine.CaseOf;
 import io.nohold.engine.Vars;
 import org.camunda.bpm.engine.IdentityService;

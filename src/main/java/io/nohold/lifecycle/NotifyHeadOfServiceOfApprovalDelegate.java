@@ -2,7 +2,7 @@ package io.nohold.lifecycle;
 
 import io.nohold.casefile.CaseFile;
 import io.nohold.casefile.CaseFile.SupervisorDeadline;
-import io.nohold.directory.Groups;
+import io.nohold.security.Groups;
 import io.nohold.engine.CaseOf;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -3,7 +3,7 @@ package io.nohold.lookup;
 import java.util.List;
 import java.util.Optional;
 
-import io.nohold.directory.RegionAccess;
+import io.nohold.security.RegionAccess;
 import io.nohold.casefile.CaseEvent;
 import io.nohold.casefile.CaseEventType.Category;
 import io.nohold.casefile.CaseFile;

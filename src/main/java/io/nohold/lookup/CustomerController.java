@@ -3,7 +3,7 @@ package io.nohold.lookup;
 import java.time.Instant;
 import java.util.List;
 
-import io.nohold.directory.RegionAccess;
+import io.nohold.security.RegionAccess;
 import io.nohold.casefile.CaseRecord;
 import io.nohold.casefile.CaseFile;
 import io.nohold.customer.Customer;

@@ -4,8 +4,8 @@ import java.util.List;
 
 import io.nohold.casefile.Notification;
 import io.nohold.casefile.NotificationOutbox;
-import io.nohold.directory.Groups;
-import io.nohold.directory.RegionAccess;
+import io.nohold.security.Groups;
+import io.nohold.security.RegionAccess;
 import io.nohold.web.ApiException;
 import io.nohold.web.FieldProblem;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,11 +1,15 @@
-package io.nohold.directory;
+package io.nohold.security;
 
 /** The groups NoHold's permissions are built on. Reps are in {@code reps-<region>}, supervisors in {@code supervisors-<region>}. */
 public final class Groups {
 
     public static final String HEAD_OF_SERVICE = "head-of-service";
 
+    /** Channel adapters. Not a Camunda group: channels are not Camunda users and authenticate with API keys. */
     public static final String CHANNELS = "channels";
+
+    /** Who may read metrics and the Prometheus endpoint. */
+    public static final String MONITORING = "monitoring";
 
     public static final String ADMIN = org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN;
 

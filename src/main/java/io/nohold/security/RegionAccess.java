@@ -1,4 +1,4 @@
-package io.nohold.directory;
+package io.nohold.security;
 
 import java.util.List;
 

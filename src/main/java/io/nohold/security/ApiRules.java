@@ -1,0 +1,80 @@
+package io.nohold.security;
+
+import static io.nohold.security.Groups.ADMIN;
+import static io.nohold.security.Groups.CHANNELS;
+import static io.nohold.security.Groups.HEAD_OF_SERVICE;
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import java.util.function.Supplier;
+
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Who may call which endpoint of /api: one rule per endpoint, and everything without a rule is refused. These are
+ * the role rules; which region's data a rep or supervisor may see is decided per record by {@link RegionAccess}.
+ * {@code RoleMatrixTests} checks every endpoint against every role and fails for an endpoint without a row.
+ */
+final class ApiRules {
+
+    private ApiRules() {
+    }
+
+    static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry api,
+            HandlerMapping endpoints) {
+        api
+            // intake: the channels, and head of service or an admin standing in for one
+            .requestMatchers(POST, "/api/contacts").hasAnyAuthority(CHANNELS, HEAD_OF_SERVICE, ADMIN)
+            .requestMatchers(GET, "/api/contacts", "/api/contacts/*").hasAnyAuthority(CHANNELS, HEAD_OF_SERVICE, ADMIN)
+            // look-ups: everyone signed in, reps and supervisors for their own region only
+            .requestMatchers(GET, "/api/cases/*").authenticated()
+            .requestMatchers(GET, "/api/customers/*").authenticated()
+            .requestMatchers(GET, "/api/reps/*").authenticated()
+            // a rep's availability: the rep, their supervisors, head of service, admins (never a channel)
+            .requestMatchers(PUT, "/api/reps/*/availability").access(person())
+            // the outbox: read and confirmed by the channels that deliver it
+            .requestMatchers(GET, "/api/notifications").hasAnyAuthority(CHANNELS, HEAD_OF_SERVICE, ADMIN)
+            .requestMatchers(POST, "/api/notifications/*/delivered").hasAnyAuthority(CHANNELS, ADMIN)
+            // channels and their API keys
+            .requestMatchers(GET, "/api/channels", "/api/channels/*", "/api/channels/*/keys").hasAuthority(ADMIN)
+            .requestMatchers(POST, "/api/channels", "/api/channels/*/keys").hasAuthority(ADMIN)
+            .requestMatchers(DELETE, "/api/channels/*/keys/*").hasAuthority(ADMIN)
+            // no endpoint at all for this method and path: let a signed-in caller hear 404 or 405 from the API;
+            // an endpoint without a rule above is refused
+            .anyRequest().access(unrouted(endpoints));
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> unrouted(HandlerMapping endpoints) {
+        return (authentication, context) -> {
+            Authentication caller = authentication.get();
+            if (caller == null || !(caller.getPrincipal() instanceof ApiUser)) {
+                return new AuthorizationDecision(false);
+            }
+            try {
+                return new AuthorizationDecision(endpoints.getHandler(context.getRequest()) == null);
+            }
+            catch (HttpRequestMethodNotSupportedException | HttpMediaTypeNotSupportedException e) {
+                return new AuthorizationDecision(true);
+            }
+            catch (Exception e) {
+                return new AuthorizationDecision(false);
+            }
+        };
+    }
+
+    /** Any signed-in person; not a channel. */
+    private static AuthorizationManager<RequestAuthorizationContext> person() {
+        return (Supplier<Authentication> authentication, RequestAuthorizationContext context) -> new AuthorizationDecision(
+                authentication.get() != null && authentication.get().getPrincipal() instanceof ApiUser user && !user.isChannel());
+    }
+
+}

@@ -1,0 +1,68 @@
+package io.nohold.security;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+
+/**
+ * Checks a person's user name and password against the Camunda users (the same accounts as the Tasklist).
+ * <p>
+ * A successful check is remembered for {@link #REMEMBERED}, keyed by a SHA-256 digest of user and password (never
+ * the password itself): checking the password and reading the groups were three queries per request. Consequence: a
+ * changed password, a removed user or a new group membership takes effect within that minute. Failed checks are never
+ * remembered, so every wrong password still counts towards the engine's login delay.
+ */
+class PersonCredentials {
+
+    static final Duration REMEMBERED = Duration.ofMinutes(1);
+
+    /** More distinct callers than this within a minute and the memory is simply started afresh. */
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private final IdentityService identity;
+
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+    PersonCredentials(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    private record Remembered(ApiUser user, long until) {
+    }
+
+    Optional<ApiUser> authenticate(String userId, String password) {
+        String key = ChannelKeys.sha256(userId + '\u0000' + password);
+        Remembered entry = remembered.get(key);
+        if (entry != null && entry.until() - System.nanoTime() > 0) {
+            return Optional.of(entry.user());
+        }
+        if (!identity.checkPassword(userId, password)) {
+            return Optional.empty();
+        }
+        // channels authenticate with API keys only: a person in a group of that name is still a person
+        List<String> groups = identity.createGroupQuery()
+            .groupMember(userId)
+            .list()
+            .stream()
+            .map(Group::getId)
+            .filter(group -> !Groups.CHANNELS.equals(group))
+            .toList();
+        ApiUser user = new ApiUser(userId, groups);
+        if (remembered.size() >= MAX_REMEMBERED) {
+            remembered.clear();
+        }
+        remembered.put(key, new Remembered(user, System.nanoTime() + REMEMBERED.toNanos()));
+        return Optional.of(user);
+    }
+
+    /** Forgets every remembered check, e.g. after a person was removed. */
+    void forgetAll() {
+        remembered.clear();
+    }
+
+}
