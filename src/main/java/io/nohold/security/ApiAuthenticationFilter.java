@@ -15,10 +15,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.nohold.web.ApiError;
+import io.nohold.web.Problems;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -40,13 +40,10 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identity;
 
-    private final ObjectMapper json;
-
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
-    ApiAuthenticationFilter(IdentityService identity, ObjectMapper json) {
+    ApiAuthenticationFilter(IdentityService identity) {
         this.identity = identity;
-        this.json = json;
     }
 
     private record Remembered(ApiUser user, long until) {
@@ -63,11 +60,8 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
             user = entry != null && entry.until() - System.nanoTime() > 0 ? entry.user() : authenticate(header, key);
         }
         if (user == null) {
-            response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Basic realm=\"NoHold\"");
-            response.setContentType("application/json");
-            json.writeValue(response.getOutputStream(),
-                    new ApiError("authentication required: HTTP Basic with a NoHold user"));
+            Problems.write(request, response, HttpStatus.UNAUTHORIZED, "authentication required: HTTP Basic with a NoHold user");
             return;
         }
         ApiUser.set(user);

@@ -1,6 +1,5 @@
 package io.nohold.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -17,9 +16,9 @@ import org.springframework.core.Ordered;
 class WebSecurityConfiguration {
 
     @Bean
-    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identity, ObjectMapper json) {
+    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identity) {
         FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
-                new ApiAuthenticationFilter(identity, json));
+                new ApiAuthenticationFilter(identity));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
