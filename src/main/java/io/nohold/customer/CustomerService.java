@@ -119,9 +119,9 @@ public class CustomerService {
     }
 
     /**
-     * A channel's id that is not known yet is registered as given, as channels expect. Generated ids come from a
-     * sequence and cannot collide with each other; if a channel gave one of them first, the insert fails and the next
-     * attempt takes the next number.
+     * An id that is not known yet is registered as given (the API refuses unknown ids before this). Generated ids come
+     * from a sequence and cannot collide with each other; if an id like one of them was given first, the insert fails
+     * and the next attempt takes the next number.
      */
     private Customer register(CustomerDetails details) {
         String given = trim(details.id());

@@ -60,6 +60,13 @@ class ApiErrorHandler {
             return tooLarge();
         }
         Throwable cause = e.getCause();
+        StreamReadException duplicate = duplicateKey(cause);
+        if (duplicate != null) {
+            JsonParser parser = duplicate.getProcessor();
+            String field = parser == null ? null : path(parser.getParsingContext());
+            return invalid(new FieldProblem(field == null || field.isEmpty() ? "body" : field,
+                    "appears more than once; send every field once"));
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String accepted = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds()
                 .stream()
@@ -75,13 +82,6 @@ class ApiErrorHandler {
         if (cause instanceof MismatchedInputException) {
             // no path: the body itself is not one object (an array, a number, or something after the object)
             return invalid(new FieldProblem("body", "must be exactly one JSON object, with nothing after it"));
-        }
-        if (cause instanceof StreamReadException parse && parse.getMessage() != null
-                && parse.getOriginalMessage().startsWith("Duplicate field")) {
-            JsonParser parser = parse.getProcessor();
-            String field = parser == null ? null : path(parser.getParsingContext());
-            return invalid(new FieldProblem(field == null || field.isEmpty() ? "body" : field,
-                    "appears more than once; send every field once"));
         }
         if (cause == null) {
             return invalid(new FieldProblem("body", "is required: one JSON object"));
@@ -199,6 +199,17 @@ class ApiErrorHandler {
 
     private static String message(MessageSourceResolvable error) {
         return error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage();
+    }
+
+    /** Jackson's parser refusing a key sent twice; inside a nested object it arrives wrapped in a mapping failure. */
+    private static StreamReadException duplicateKey(Throwable cause) {
+        for (Throwable t = cause; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof StreamReadException read && read.getOriginalMessage() != null
+                    && read.getOriginalMessage().startsWith("Duplicate field")) {
+                return read;
+            }
+        }
+        return null;
     }
 
     /** The JSON path of a field Jackson could not read: {@code customer.email}, {@code items[2]}. */
