@@ -5,11 +5,15 @@ import java.util.List;
 
 import io.nohold.security.Groups;
 import io.nohold.security.RegionAccess;
-import io.nohold.web.ApiError;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import io.nohold.web.ApiException;
 import io.nohold.web.FieldProblem;
+import io.nohold.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,12 +42,8 @@ class IntakeController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<IntakeAnswer> submit(@RequestBody(required = false) ContactRequest request) {
+    ResponseEntity<IntakeAnswer> submit(@RequestBody @Valid ContactRequest request) {
         access.checkAnyOf(INTAKE_GROUPS);
-        List<FieldProblem> problems = ContactRequestValidator.problems(request);
-        if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
-        }
         IntakeService.Submission submission = intake.submit(request);
         return ResponseEntity.status(submission.created() ? HttpStatus.CREATED : HttpStatus.OK).body(submission.answer());
     }
@@ -56,26 +56,26 @@ class IntakeController {
 
     /** Contacts by processing state, oldest first: FAILED and RECEIVED are what an operator looks at. */
     @GetMapping(params = "status")
-    List<StoredContact> byStatus(@RequestParam String status, @RequestParam(defaultValue = "100") int limit) {
+    List<StoredContact> byStatus(@RequestParam String status,
+            @RequestParam(defaultValue = "100") @Min(value = 1, message = "must be between 1 and 1000")
+            @Max(value = 1000, message = "must be between 1 and 1000") int limit) {
         access.checkAnyOf(INTAKE_GROUPS);
         ContactStatus wanted = Arrays.stream(ContactStatus.values())
             .filter(s -> s.name().equals(status))
             .findFirst()
             .orElseThrow(() -> ApiException.invalid(List.of(new FieldProblem("status", "must be one of "
                     + String.join(", ", Arrays.stream(ContactStatus.values()).map(Enum::name).toList())))));
-        if (limit < 1 || limit > 1000) {
-            throw ApiException.invalid(List.of(new FieldProblem("limit", "must be between 1 and 1000")));
-        }
         return intake.contacts(wanted, limit);
     }
 
     @ExceptionHandler(IntakeFailedException.class)
-    ResponseEntity<ApiError> failed(IntakeFailedException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+    ResponseEntity<ProblemDetail> failed(IntakeFailedException e) {
+        ResponseEntity<ProblemDetail> problem = Problems.answer(HttpStatus.SERVICE_UNAVAILABLE, "contact " + e.contactId()
+                + " is stored, but its case could not be opened just now; send it again with the same externalId to retry");
+        return ResponseEntity.status(problem.getStatusCode())
+            .headers(problem.getHeaders())
             .header("Retry-After", "30")
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(new ApiError("contact " + e.contactId() + " is stored, but its case could not be opened just now;"
-                    + " send it again with the same externalId to retry"));
+            .body(problem.getBody());
     }
 
 }

@@ -71,8 +71,10 @@ public class IntakeService {
     public record Submission(IntakeAnswer answer, boolean created) {
     }
 
-    public Submission submit(ContactRequest request) {
+    public Submission submit(ContactRequest submitted) {
+        ContactRequest request = submitted.normalized();
         Channel channel = Channel.parse(request.channel()).orElseThrow();
+        checkNamedCustomer(request);
         checkNamedCase(request);
         StoredContact contact = store(channel, request);
         boolean created = false;
@@ -84,6 +86,19 @@ public class IntakeService {
             throw new IntakeFailedException(contact.id());
         }
         return new Submission(answer(processed), created);
+    }
+
+    /**
+     * A contact may name its customer by id; it must be a customer NoHold knows (registered by an earlier contact or
+     * by the operator). Checked before anything is stored: a mistyped or invented id registers no new customer.
+     */
+    private void checkNamedCustomer(ContactRequest request) {
+        String id = request.customer().id();
+        if (id != null && !id.isBlank() && customers.findById(id.trim()).isEmpty()) {
+            throw ApiException.invalid(List.of(new FieldProblem("customer.id",
+                    "is not a known customer id; give an id NoHold answered before (customerId), or leave it out and "
+                            + "identify the customer by email or phone")));
+        }
     }
 
     /**

@@ -33,7 +33,8 @@ public class CustomerService {
 
     /**
      * The customer these details belong to: the one with this id, else the one holding the e-mail key, else the one
-     * holding the phone key; a new customer (id from the database sequence, or the id given) when none matches. What
+     * holding the phone key; a new customer (id from the database sequence, or the id given) when none matches. The
+     * API refuses ids it does not know before it gets here (intake), so only NoHold itself registers a given id. What
      * the customer record lacks is filled in from the details, except an e-mail or phone key that another customer
      * holds: a contact whose e-mail matches one customer and whose phone matches another belongs to the first, and the
      * second keeps the phone.
@@ -80,6 +81,10 @@ public class CustomerService {
             .or(() -> Optional.ofNullable(ContactKeys.phone(details.phone())).flatMap(customers::findByPhone));
     }
 
+    public Optional<Customer> findById(String id) {
+        return id == null ? Optional.empty() : customers.findById(id);
+    }
+
     /** Fills in what the customer record lacks and the details know; writes nothing when it lacks nothing. */
     private Customer complete(Customer known, CustomerDetails details) {
         boolean changed = false;
@@ -114,9 +119,9 @@ public class CustomerService {
     }
 
     /**
-     * A channel's id that is not known yet is registered as given, as channels expect. Generated ids come from a
-     * sequence and cannot collide with each other; if a channel gave one of them first, the insert fails and the next
-     * attempt takes the next number.
+     * An id that is not known yet is registered as given (the API refuses unknown ids before this). Generated ids come
+     * from a sequence and cannot collide with each other; if an id like one of them was given first, the insert fails
+     * and the next attempt takes the next number.
      */
     private Customer register(CustomerDetails details) {
         String given = trim(details.id());

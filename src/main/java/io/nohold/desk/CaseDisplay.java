@@ -13,6 +13,7 @@ import io.nohold.casefile.CaseFile;
 import io.nohold.casefile.CaseRecord;
 import io.nohold.customer.Customer;
 import io.nohold.customer.CustomerService;
+import io.nohold.customer.PhoneNumbers;
 import io.nohold.directory.People;
 import io.nohold.directory.RegionDirectory;
 import org.springframework.stereotype.Component;
@@ -86,7 +87,7 @@ public class CaseDisplay {
         List<CaseEvent> events = caseFile.history(caseNumber);
         Map<String, Object> values = new LinkedHashMap<>();
         values.put(CUSTOMER_NAME, customer.displayName());
-        values.put(CUSTOMER_PHONE, orNone(customer.phone()));
+        values.put(CUSTOMER_PHONE, orNone(PhoneNumbers.display(customer.phone())));
         values.put(CUSTOMER_EMAIL, orNone(customer.email()));
         values.put(CUSTOMER_TIER, customer.tier().name().toLowerCase(Locale.ROOT));
         values.put(OTHER_OPEN_CASES, otherOpenCases(record));

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.nohold.security.RegionAccess;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import io.nohold.web.ApiException;
-import io.nohold.web.FieldProblem;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -33,25 +34,19 @@ class RepController {
         return rep;
     }
 
-    @PutMapping("/{id}/availability")
-    Rep setAvailability(@PathVariable String id, @RequestBody Map<String, Object> body) {
-        Object status = body == null ? null : body.get("status");
-        Rep rep = directory.findRep(id).orElseThrow(() -> ApiException.notFound("rep", id));
-        access.checkAvailability(rep.id(), rep.regionId());
-        directory.setStatus(id, parseStatus(status));
-        return directory.findRep(id).orElseThrow();
+    /**
+     * The body of {@code PUT /api/reps/{id}/availability}. An unknown status, a status that is not a string and any
+     * other field are refused while the body is read (400 naming the field and the accepted values).
+     */
+    record AvailabilityRequest(@NotNull(message = "is required; one of AVAILABLE, AWAY, OFF") RepStatus status) {
     }
 
-    private static RepStatus parseStatus(Object status) {
-        if (status instanceof String text) {
-            for (RepStatus candidate : RepStatus.values()) {
-                if (candidate.name().equals(text)) {
-                    return candidate;
-                }
-            }
-        }
-        throw ApiException.invalid(List.of(new FieldProblem("status",
-                status == null ? "is required; one of AVAILABLE, AWAY, OFF" : "must be one of AVAILABLE, AWAY, OFF")));
+    @PutMapping("/{id}/availability")
+    Rep setAvailability(@PathVariable String id, @RequestBody @Valid AvailabilityRequest body) {
+        Rep rep = directory.findRep(id).orElseThrow(() -> ApiException.notFound("rep", id));
+        access.checkAvailability(rep.id(), rep.regionId());
+        directory.setStatus(id, body.status());
+        return directory.findRep(id).orElseThrow();
     }
 
 }

@@ -46,7 +46,7 @@ class CredentialsFilter extends OncePerRequestFilter {
         }
         Optional<ApiUser> user = authenticate(header.strip());
         if (user.isEmpty()) {
-            SecurityResponses.unauthorized(response, "the credentials are not valid");
+            SecurityResponses.unauthorized(request, response, "the credentials are not valid");
             return;
         }
         var authorities = user.get().groups().stream().map(SimpleGrantedAuthority::new).toList();

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
+import io.nohold.web.Problems;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -68,7 +69,7 @@ class FailedAuthenticationThrottle extends OncePerRequestFilter {
             long waitNanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
             long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
             response.setHeader("Retry-After", Long.toString(seconds));
-            ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS,
+            Problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
                     "too many failed sign-ins from your address; try again in " + seconds + " s");
             return;
         }

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.http.HttpStatus;
 
-/** An answer other than success, with the message and the fields a client has to fix. */
+/** An answer other than success, as a problem detail ({@link Problems}): the detail and the fields a client has to fix. */
 public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
@@ -18,7 +18,7 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException invalid(List<FieldProblem> fields) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "invalid request", fields);
+        return new ApiException(HttpStatus.BAD_REQUEST, ApiErrorHandler.INVALID, fields);
     }
 
     public static ApiException notFound(String what, String id) {

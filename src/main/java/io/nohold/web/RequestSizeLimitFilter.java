@@ -1,6 +1,7 @@
 package io.nohold.web;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -9,7 +10,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Refuses /api request bodies over 64 KiB with 413, whether they declare their length or stream it. */
@@ -17,19 +18,12 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     static final long LIMIT_BYTES = 64 * 1024;
 
-    private final ObjectMapper json;
-
-    RequestSizeLimitFilter(ObjectMapper json) {
-        this.json = json;
-    }
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > LIMIT_BYTES) {
-            response.setStatus(413);
-            response.setContentType("application/json");
-            json.writeValue(response.getOutputStream(), ApiErrorHandler.tooLarge().getBody());
+            Problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, ApiErrorHandler.TOO_LARGE,
+                    List.of(ApiErrorHandler.TOO_LARGE_FIELD));
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);

@@ -1,6 +1,7 @@
 package io.nohold.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -10,7 +11,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * {@link ApiErrorHandler} only hears of failures inside NoHold's controllers. An /api request that no controller takes
- * (an unknown path, a method or a content type none accepts) fails before one is chosen; this gives it the same JSON
+ * (an unknown path, a method or a content type none accepts) fails before one is chosen; this gives it the same problem
  * answer. Requests outside /api keep Spring Boot's answers.
  */
 @RestControllerAdvice
@@ -23,19 +24,19 @@ class UnroutedApiErrorHandler {
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ApiError> noResource(NoResourceFoundException e, HttpServletRequest request) throws Exception {
+    ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e, HttpServletRequest request) throws Exception {
         onlyForApi(e, request);
         return api.noResource(e);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) throws Exception {
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) throws Exception {
         onlyForApi(e, request);
         return api.mediaType(e);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) throws Exception {
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) throws Exception {
         onlyForApi(e, request);
         return api.method(e);
     }

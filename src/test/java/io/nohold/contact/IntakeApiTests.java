@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -224,7 +225,7 @@ class IntakeApiTests {
         Response answer = api.get("/api/no-such-resource", INTAKE);
 
         assertError(answer, 404);
-        assertThat(answer.json().path("error").asText()).contains("/api/no-such-resource");
+        assertThat(answer.json().path("detail").asText()).contains("/api/no-such-resource");
     }
 
     @Test
@@ -232,7 +233,7 @@ class IntakeApiTests {
         Response answer = api.send(api.request("/api/contacts/1", INTAKE).DELETE());
 
         assertError(answer, 405);
-        assertThat(answer.json().path("error").asText()).contains("DELETE", "GET");
+        assertThat(answer.json().path("detail").asText()).contains("DELETE", "GET");
     }
 
     // body size and content type
@@ -275,7 +276,7 @@ class IntakeApiTests {
             .POST(ApiClient.json("channel=EMAIL, message=hello")));
 
         assertError(answer, 415);
-        assertThat(answer.json().path("error").asText()).contains("application/json");
+        assertThat(answer.json().path("detail").asText()).contains("application/json");
         assertThat(fields(answer)).containsExactly("Content-Type");
     }
 
@@ -438,10 +439,10 @@ class IntakeApiTests {
         Response failed = api.post("/api/contacts", INTAKE, contact);
 
         assertError(failed, 503);
-        Matcher named = Pattern.compile("contact (\\d+)").matcher(failed.json().path("error").asText());
+        Matcher named = Pattern.compile("contact (\\d+)").matcher(failed.json().path("detail").asText());
         assertThat(named.find()).as("error names the contact: %s", failed).isTrue();
         long contactId = Long.parseLong(named.group(1));
-        assertThat(failed.json().path("error").asText()).as("names no internal reason").doesNotContain("has no reps", regionId,
+        assertThat(failed.json().path("detail").asText()).as("names no internal reason").doesNotContain("has no reps", regionId,
                 "Exception", "SQL");
         assertThat(contactRows(externalId)).isEqualTo(1);
         JsonNode stored = api.get("/api/contacts/" + contactId, INTAKE).json();
@@ -507,14 +508,10 @@ class IntakeApiTests {
         return jdbc.sql("SELECT COUNT(*) FROM contact WHERE external_id = ?").param(externalId).query(Integer.class).single();
     }
 
-    /** A two-letter country no routing rule knows yet. */
+    /** An ISO 3166-1 country no routing rule knows yet. */
     private String unusedCountry() {
-        List<String> candidates = new ArrayList<>(List.of("ZZ"));
-        for (char first : new char[] { 'X', 'Q' }) {
-            for (char second = 'A'; second <= 'Z'; second++) {
-                candidates.add("" + first + second);
-            }
-        }
+        List<String> candidates = new ArrayList<>(List.of(Locale.getISOCountries()));
+        Collections.reverse(candidates);
         return candidates.stream()
             .filter(code -> jdbc.sql("SELECT COUNT(*) FROM region_rule WHERE kind = 'COUNTRY' AND prefix = ?")
                 .param(code)
@@ -536,24 +533,24 @@ class IntakeApiTests {
         return answer.json().path("fields").findValuesAsText("field");
     }
 
-    private static void assertRefused(Response answer, String field) {
+    static void assertRefused(Response answer, String field) {
         assertError(answer, 400);
         assertThat(fields(answer)).as("%s", answer).contains(field);
         answer.json().path("fields").forEach(problem -> assertThat(problem.path("message").asText()).isNotBlank());
     }
 
-    private static void assertError(Response answer, int status) {
+    /** An RFC 9457 problem detail with NoHold's list of refused fields. */
+    static void assertError(Response answer, int status) {
         assertThat(answer.status()).as("%s", answer).isEqualTo(status);
-        if (answer.header("Content-Type").startsWith("application/problem+json")) {
-            // answered by the security filters, before any controller
-            assertThat(answer.json().path("status").asInt()).as("%s", answer).isEqualTo(status);
-            assertThat(answer.json().path("detail").asText()).as("%s", answer).isNotBlank();
-        }
-        else {
-            assertThat(answer.header("Content-Type")).as("%s", answer).startsWith("application/json");
-            assertThat(answer.json().path("error").asText()).as("%s", answer).isNotBlank();
-            assertThat(answer.json().path("fields").isArray()).as("the API's error shape: %s", answer).isTrue();
-        }
+        assertThat(answer.header("Content-Type")).as("%s", answer).startsWith("application/problem+json");
+        JsonNode problem = answer.json();
+        assertThat(problem.path("type").asText()).as("%s", answer).isEqualTo("about:blank");
+        assertThat(problem.path("title").asText()).as("%s", answer).isNotBlank();
+        assertThat(problem.path("status").asInt()).as("%s", answer).isEqualTo(status);
+        assertThat(problem.path("detail").asText()).as("%s", answer).isNotBlank();
+        assertThat(problem.path("instance").asText()).as("%s", answer).startsWith("/");
+        assertThat(problem.path("fields").isArray()).as("the API's error shape: %s", answer).isTrue();
+        assertThat(problem.has("error")).as("the old shape is gone: %s", answer).isFalse();
         assertNoStackTrace(answer);
     }
 

@@ -126,7 +126,7 @@ class RoleMatrixTests {
                     wrong.add(row.method() + " " + row.path() + " as " + role + ": expected " + expected + ", got " + answer);
                 }
                 if (answer.status() == 401 || answer.status() == 403) {
-                    assertThat(answer.header("Content-Type")).as("%s", answer).contains("json");
+                    assertThat(answer.header("Content-Type")).as("%s", answer).startsWith("application/problem+json");
                     assertThat(answer.body()).as("a refusal names nothing internal").doesNotContain(caseNumber, "Exception",
                             "io.nohold", "C-1001");
                 }
