@@ -128,12 +128,12 @@ public class ContactRepository {
 
     /** Erases the personal text of every contact of the customer; returns how many contacts changed. */
     public int eraseOfCustomer(String customerId) {
-        return jdbc.sql(ERASE + "customer_id = ?").param(customerId).update();
+        return jdbc.sql(ERASE + " customer_id = ?").param(customerId).update();
     }
 
     /** Erases the personal text of the contacts of a case. */
     public int eraseOfCase(String caseNumber) {
-        return jdbc.sql(ERASE + "case_number = ?").param(caseNumber).update();
+        return jdbc.sql(ERASE + " case_number = ?").param(caseNumber).update();
     }
 
     /**
@@ -141,7 +141,7 @@ public class ContactRepository {
      * opened and nobody resent them), so they do not outlive the retention either.
      */
     public int eraseWithoutCaseBefore(java.time.Instant cutoff) {
-        return jdbc.sql(ERASE + "case_number IS NULL AND received_at < ?").param(EngineClock.utc(cutoff)).update();
+        return jdbc.sql(ERASE + " case_number IS NULL AND received_at < ?").param(EngineClock.utc(cutoff)).update();
     }
 
     private static StoredContact map(ResultSet rs, int row) throws SQLException {
