@@ -4,6 +4,7 @@
 ALTER TABLE support_case ADD COLUMN erased_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE customer ADD COLUMN erased_at TIMESTAMP WITH TIME ZONE;
 
--- the retention job looks for closed cases by their closing time; export and erasure find a customer's contacts
-CREATE INDEX ix_case_closed ON support_case (closed_at);
+-- the retention job looks for cases not erased yet by their closing time (erased ones are not scanned again);
+-- export and erasure find a customer's contacts
+CREATE INDEX ix_case_retention ON support_case (erased_at, closed_at);
 CREATE INDEX ix_contact_customer ON contact (customer_id);

@@ -398,9 +398,10 @@ public class CaseFile {
      * state, channel, region, people, times and outcomes stay, and so does every entry of the history. An
      * {@link CaseEventType#ERASED} entry without personal text is recorded once: the caller that marked the case
      * erased records it; a second call, on this node or another at the same moment, records nothing and changes
-     * nothing more. Returns whether this call erased the case.
+     * nothing more. {@code actor}: the administrator who erased it on request, null for the retention. Returns whether
+     * this call erased the case.
      */
-    public boolean erase(String caseNumber, Erasure why) {
+    public boolean erase(String caseNumber, Erasure why, String actor) {
         CaseRecord record = cases.get(caseNumber);
         if (record.state().open()) {
             throw new IllegalStateException("case " + caseNumber + " is open; only a closed case is erased");
@@ -410,7 +411,7 @@ public class CaseFile {
         }
         history.eraseFreeText(caseNumber);
         outbox.eraseTexts(caseNumber);
-        history.record(caseNumber, CaseEventType.ERASED, null, why.name(), "personal text erased, " + why.text);
+        history.record(caseNumber, CaseEventType.ERASED, actor, why.name(), "personal text erased, " + why.text);
         return true;
     }
 

@@ -13,6 +13,7 @@ import io.nohold.customer.CustomerService;
 import io.nohold.engine.EngineClock;
 import io.nohold.privacy.CustomerExport.CaseData;
 import io.nohold.privacy.CustomerExport.CustomerData;
+import io.nohold.security.ApiUser;
 import io.nohold.web.ApiException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
@@ -92,9 +93,10 @@ class PersonalData {
             caseFile.withdrawnWithoutProcess(record.caseNumber(), WITHDRAWN_FOR_ERASURE);
             withdrawn.add(record.caseNumber());
         }
+        String administrator = ApiUser.current().map(ApiUser::id).orElse(null);
         List<String> erased = new ArrayList<>();
         for (CaseRecord record : caseFile.casesOf(customerId)) {
-            caseFile.erase(record.caseNumber(), Erasure.REQUESTED);
+            caseFile.erase(record.caseNumber(), Erasure.REQUESTED, administrator);
             engine.erase(record.caseNumber(), record.processInstanceId());
             erased.add(record.caseNumber());
         }

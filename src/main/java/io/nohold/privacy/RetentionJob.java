@@ -102,7 +102,7 @@ public class RetentionJob {
     }
 
     private boolean erase(String caseNumber) {
-        if (!caseFile.erase(caseNumber, Erasure.RETENTION_ENDED)) {
+        if (!caseFile.erase(caseNumber, Erasure.RETENTION_ENDED, null)) {
             return false;
         }
         contacts.eraseOfCase(caseNumber);

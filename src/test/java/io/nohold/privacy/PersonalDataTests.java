@@ -139,6 +139,8 @@ class PersonalDataTests {
         assertThat(caseView.json().path("history").path("contacts")).hasSize(2);
         assertThat(caseView.json().path("history").path("caseEvents").findValuesAsText("type")).contains("RESOLVED", "CLOSED",
                 "ERASED");
+        assertThat(caseView.json().path("history").path("caseEvents").toString()).as("who erased it, and why")
+            .contains("\"actor\":\"admin\",\"outcome\":\"REQUESTED\"");
         assertNoText(caseView, person);
 
         Response customer = api.get("/api/customers/" + person.customerId(), ADMIN);
