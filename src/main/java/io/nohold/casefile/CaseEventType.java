@@ -1,5 +1,8 @@
 package io.nohold.casefile;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** What can happen to a case; each kind of entry in its history, grouped as the case view shows them. */
 public enum CaseEventType {
 
@@ -30,7 +33,19 @@ public enum CaseEventType {
     RESOLVED(Category.CASE),
     REOPENED(Category.CASE),
     CLOSED(Category.CASE),
-    WITHDRAWN(Category.CASE);
+    WITHDRAWN(Category.CASE),
+    /** The case's personal text was erased: at the customer's request, or because its retention ended. */
+    ERASED(Category.CASE);
+
+    /**
+     * Entries whose detail is free text that can quote or describe the customer: what they wrote, the notes and
+     * guidance of reps and supervisors, an accommodation's reason, an operator's reason for withdrawing the case, why
+     * no region rule matched the customer's address. The other entries' details are written by NoHold from rep names,
+     * times and codes.
+     */
+    private static final Set<CaseEventType> FREE_TEXT = EnumSet.of(CONTACT_RECEIVED, CONTACT_JOINED,
+            TASK_COMPLETED, APPROVAL_REQUESTED, APPROVAL_DECIDED, ACCOMMODATION_GRANTED, RETURNED_TO_HANDLER,
+            REGION_UNRESOLVED, WITHDRAWN);
 
     private final Category category;
 
@@ -40,6 +55,11 @@ public enum CaseEventType {
 
     public Category category() {
         return category;
+    }
+
+    /** Whether the detail of this entry can carry personal text; erasure clears exactly these details. */
+    public boolean freeText() {
+        return FREE_TEXT.contains(this);
     }
 
     public enum Category {

@@ -373,4 +373,63 @@ public class CaseFile {
         history.record(caseNumber, CaseEventType.WITHDRAWN, null, null, reason);
     }
 
+
+    // privacy
+
+    /** Why a case's personal text is erased; the reason is recorded in its history. */
+    public enum Erasure {
+
+        /** The customer asked for their personal data to be erased. */
+        REQUESTED("at the customer's request"),
+        /** The case has been closed for longer than the retention. */
+        RETENTION_ENDED("retention period ended");
+
+        private final String text;
+
+        Erasure(String text) {
+            this.text = text;
+        }
+
+    }
+
+    /**
+     * Erases the personal text of a closed case: its subject, the details of history entries that can quote the
+     * customer ({@link CaseEventType#freeText()}) and the texts of its notifications. Case number, customer id,
+     * state, channel, region, people, times and outcomes stay, and so does every entry of the history. An
+     * {@link CaseEventType#ERASED} entry without personal text is recorded once: the caller that marked the case
+     * erased records it; a second call, on this node or another at the same moment, records nothing and changes
+     * nothing more. {@code actor}: the administrator who erased it on request, null for the retention. Returns whether
+     * this call erased the case.
+     */
+    public boolean erase(String caseNumber, Erasure why, String actor) {
+        CaseRecord record = cases.get(caseNumber);
+        if (record.state().open()) {
+            throw new IllegalStateException("case " + caseNumber + " is open; only a closed case is erased");
+        }
+        if (!cases.markErased(caseNumber, EngineClock.now())) {
+            return false;
+        }
+        history.eraseFreeText(caseNumber);
+        outbox.eraseTexts(caseNumber);
+        history.record(caseNumber, CaseEventType.ERASED, actor, why.name(), "personal text erased, " + why.text);
+        return true;
+    }
+
+    /** When the case's personal text was erased; empty while it is kept. */
+    public Optional<Instant> erasedAt(String caseNumber) {
+        return cases.erasedAt(caseNumber);
+    }
+
+    /** Closed cases whose personal text is still kept and that closed before the cutoff, oldest first. */
+    public List<String> closedBeforeNotErased(Instant cutoff, int limit) {
+        return cases.closedBeforeNotErased(cutoff, limit);
+    }
+
+    /** An open case whose lifecycle no longer runs is closed as withdrawn, so that it can be erased. */
+    public void withdrawnWithoutProcess(String caseNumber, String reason) {
+        if (cases.get(caseNumber).state().open()) {
+            withdrawn(caseNumber, reason);
+        }
+    }
+
 }

@@ -1,5 +1,6 @@
 package io.nohold.casefile;
 
+import java.util.Arrays;
 import java.util.List;
 
 import io.nohold.engine.EngineClock;
@@ -46,6 +47,15 @@ public class CaseHistory {
                     CaseRepository.instant(rs, "occurred_at"), CaseEventType.valueOf(rs.getString("type")),
                     rs.getString("task"), rs.getString("actor"), rs.getString("outcome"), rs.getString("detail")))
             .list();
+    }
+
+    /** Clears the details of the case's entries that can carry personal text; idempotent. */
+    void eraseFreeText(String caseNumber) {
+        List<String> types = Arrays.stream(CaseEventType.values()).filter(CaseEventType::freeText).map(Enum::name).toList();
+        jdbc.sql("UPDATE case_event SET detail = NULL WHERE case_number = :case AND detail IS NOT NULL AND type IN (:types)")
+            .param("case", caseNumber)
+            .param("types", types)
+            .update();
     }
 
     private static String clip(String text, int limit) {

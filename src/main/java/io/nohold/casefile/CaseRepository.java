@@ -169,6 +169,39 @@ public class CaseRepository {
             .update();
     }
 
+    /**
+     * Marks the case erased and drops its subject, once: true for the one caller whose statement changed the row. A
+     * second caller at the same moment waits for the first one's row lock and then finds it erased.
+     */
+    boolean markErased(String caseNumber, Instant at) {
+        read.forget(caseNumber);
+        return jdbc.sql("UPDATE support_case SET erased_at = ?, subject = NULL WHERE case_number = ? AND erased_at IS NULL")
+            .param(EngineClock.utc(at))
+            .param(caseNumber)
+            .update() == 1;
+    }
+
+    /** When the case's personal text was erased; empty while it is kept. */
+    Optional<Instant> erasedAt(String caseNumber) {
+        return jdbc.sql("SELECT erased_at FROM support_case WHERE case_number = ?")
+            .param(caseNumber)
+            .query((rs, n) -> Optional.ofNullable(instant(rs, "erased_at")))
+            .optional()
+            .flatMap(erased -> erased);
+    }
+
+    /** Closed cases not erased yet that closed before the cutoff, oldest first. */
+    List<String> closedBeforeNotErased(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                SELECT case_number FROM support_case
+                WHERE closed_at < ? AND state = 'CLOSED' AND erased_at IS NULL
+                ORDER BY closed_at, case_number LIMIT ?""")
+            .param(EngineClock.utc(cutoff))
+            .param(limit)
+            .query(String.class)
+            .list();
+    }
+
     private void update(String sql, String value, String caseNumber) {
         jdbc.sql(sql).param(value).param(caseNumber).update();
     }

@@ -81,6 +81,18 @@ public class NotificationOutbox {
             .update() == 1 || jdbc.sql("SELECT COUNT(*) FROM notification WHERE id = ?").param(id).query(Integer.class).single() == 1;
     }
 
+    /**
+     * Empties the texts of the case's notifications: they name the customer, quote what they wrote and are addressed
+     * by customer id, which stays. An undelivered one is marked delivered, so that no adapter sends an empty text.
+     * Idempotent.
+     */
+    void eraseTexts(String caseNumber) {
+        jdbc.sql("UPDATE notification SET text = '', delivered_at = COALESCE(delivered_at, ?) WHERE case_number = ? AND text <> ''")
+            .param(EngineClock.utc(EngineClock.now()))
+            .param(caseNumber)
+            .update();
+    }
+
     private static Notification map(ResultSet rs, int row) throws SQLException {
         OffsetDateTime created = rs.getObject("created_at", OffsetDateTime.class);
         OffsetDateTime delivered = rs.getObject("delivered_at", OffsetDateTime.class);

@@ -108,6 +108,42 @@ public class ContactRepository {
             .update();
     }
 
+    /** Every contact of the customer, oldest first. */
+    public List<StoredContact> ofCustomer(String customerId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contact WHERE customer_id = ? ORDER BY id")
+            .param(customerId)
+            .query(ContactRepository::map)
+            .list();
+    }
+
+    /**
+     * What makes a contact personal: its subject and message go, and its external id (which a channel may build from
+     * a phone number or an address) becomes {@code erased-<id>}. Channel, customer id, case number, times and status
+     * stay. Only rows not erased yet are written, so running it twice, or on two nodes at once, changes nothing more.
+     */
+    private static final String ERASE = """
+            UPDATE contact SET subject = NULL, message = '', external_id = CONCAT('erased-', CAST(id AS VARCHAR(20)))
+            WHERE (subject IS NOT NULL OR message <> '' OR external_id <> CONCAT('erased-', CAST(id AS VARCHAR(20))))
+              AND """;
+
+    /** Erases the personal text of every contact of the customer; returns how many contacts changed. */
+    public int eraseOfCustomer(String customerId) {
+        return jdbc.sql(ERASE + " customer_id = ?").param(customerId).update();
+    }
+
+    /** Erases the personal text of the contacts of a case. */
+    public int eraseOfCase(String caseNumber) {
+        return jdbc.sql(ERASE + " case_number = ?").param(caseNumber).update();
+    }
+
+    /**
+     * Erases the contacts received before the cutoff that never became part of a case (their case could not be
+     * opened and nobody resent them), so they do not outlive the retention either.
+     */
+    public int eraseWithoutCaseBefore(java.time.Instant cutoff) {
+        return jdbc.sql(ERASE + " case_number IS NULL AND received_at < ?").param(EngineClock.utc(cutoff)).update();
+    }
+
     private static StoredContact map(ResultSet rs, int row) throws SQLException {
         OffsetDateTime received = rs.getObject("received_at", OffsetDateTime.class);
         OffsetDateTime promised = rs.getObject("promised_by", OffsetDateTime.class);

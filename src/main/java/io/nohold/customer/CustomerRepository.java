@@ -2,6 +2,7 @@ package io.nohold.customer;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
@@ -185,6 +186,42 @@ public class CustomerRepository {
 
     private void countCustomerOf(String repId) {
         jdbc.sql("UPDATE rep SET customer_count = customer_count + 1 WHERE id = ?").param(repId).update();
+    }
+
+    /** The keys the customer is found by: the normalised e-mail address and phone number. */
+    public record Keys(String emailKey, String phoneKey) {
+    }
+
+    public Optional<Keys> keysOf(String id) {
+        return jdbc.sql("SELECT email_key, phone_key FROM customer WHERE id = ?")
+            .param(id)
+            .query((rs, n) -> new Keys(rs.getString("email_key"), rs.getString("phone_key")))
+            .optional();
+    }
+
+    /** When the customer's personal data was erased; empty while it is kept or for an unknown customer. */
+    public Optional<Instant> erasedAt(String id) {
+        return jdbc.sql("SELECT erased_at FROM customer WHERE id = ?")
+            .param(id)
+            .query((rs, n) -> Optional.ofNullable(rs.getObject("erased_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant))
+            .optional()
+            .flatMap(erased -> erased);
+    }
+
+    /**
+     * Leaves the customer as an anonymous placeholder: name, e-mail address, phone number, their keys and the postal
+     * code go; id, tier, country, region, personal rep and creation time stay, so that case numbers still resolve,
+     * statistics by region still count them and a later contact with the same address is a new customer. The first
+     * erasure's time is kept; repeating it changes nothing more.
+     */
+    public void anonymise(String id, Instant at) {
+        jdbc.sql("""
+                UPDATE customer SET name = NULL, email = NULL, email_key = NULL, phone = NULL, phone_key = NULL,
+                  postal_code = NULL, erased_at = COALESCE(erased_at, ?)
+                WHERE id = ?""")
+            .param(EngineClock.utc(at))
+            .param(id)
+            .update();
     }
 
     private static String blankToNull(String value) {

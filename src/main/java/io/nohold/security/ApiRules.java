@@ -38,6 +38,9 @@ final class ApiRules {
             // look-ups: everyone signed in, reps and supervisors for their own region only
             .requestMatchers(GET, "/api/cases/*").authenticated()
             .requestMatchers(GET, "/api/customers/*").authenticated()
+            // a customer's personal data: export and erasure by administrators only
+            .requestMatchers(GET, "/api/customers/*/export").hasAuthority(ADMIN)
+            .requestMatchers(DELETE, "/api/customers/*/personal-data").hasAuthority(ADMIN)
             .requestMatchers(GET, "/api/reps/*").authenticated()
             // a rep's availability: the rep, their supervisors, head of service, admins (never a channel)
             .requestMatchers(PUT, "/api/reps/*/availability").access(person())

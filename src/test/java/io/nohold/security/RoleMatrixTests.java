@@ -97,6 +97,9 @@ class RoleMatrixTests {
         rows.add(row("GET", "/api/contacts", "/api/contacts?status=FAILED", null, WHO, NO, NO, NO, OK, OK, OK));
         rows.add(row("GET", "/api/cases/{caseNumber}", "/api/cases/" + caseNumber, null, WHO, OK, NO, OK, OK, OK, OK));
         rows.add(row("GET", "/api/customers/{id}", "/api/customers/C-1001", null, WHO, OK, NO, OK, OK, OK, OK));
+        rows.add(row("GET", "/api/customers/{id}/export", "/api/customers/C-1001/export", null, WHO, NO, NO, NO, NO, NO, OK));
+        rows.add(row("DELETE", "/api/customers/{id}/personal-data", "/api/customers/C-9999/personal-data", null, WHO, NO, NO,
+                NO, NO, NO, GONE));
         rows.add(row("GET", "/api/reps/{id}", "/api/reps/dana", null, WHO, OK, NO, OK, OK, OK, OK));
         rows.add(row("PUT", "/api/reps/{id}/availability", "/api/reps/dana/availability", "{\"status\": \"AVAILABLE\"}", WHO,
                 OK, NO, OK, OK, NO, OK));

@@ -1,0 +1,27 @@
+package io.nohold.privacy;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.nohold.casefile.CaseEvent;
+import io.nohold.casefile.CaseRecord;
+import io.nohold.casefile.Notification;
+import io.nohold.contact.StoredContact;
+import io.nohold.customer.Tier;
+import io.nohold.privacy.EngineCaseData.EngineData;
+
+/** Everything NoHold holds about one customer, as {@code GET /api/customers/{id}/export} answers it. */
+record CustomerExport(Instant exportedAt, CustomerData customer, List<StoredContact> contacts, List<CaseData> cases) {
+
+    /** The customer record with the keys they are found by. */
+    record CustomerData(String id, String name, String email, String emailKey, String phone, String phoneKey,
+            String postalCode, String country, Tier tier, String regionId, String personalRepId, Instant createdAt,
+            Instant erasedAt) {
+    }
+
+    /** A case with its history, its notifications and what the engine holds about it. */
+    record CaseData(CaseRecord record, Instant erasedAt, List<CaseEvent> history, List<Notification> notifications,
+            EngineData engine) {
+    }
+
+}
