@@ -188,7 +188,7 @@ class PersonalDataTests {
         Response refused = api.delete("/api/customers/" + customerId + "/personal-data", ADMIN);
 
         assertThat(refused.status()).as("%s", refused).isEqualTo(409);
-        assertThat(refused.json().path("error").asText()).contains(caseNumber).contains("withdrawOpenCases=true");
+        assertThat(refused.json().path("detail").asText()).contains(caseNumber).contains("withdrawOpenCases=true");
         assertThat(DatabaseSearch.find(dataSource, List.of(secret, name))).as("nothing erased").isNotEmpty();
         assertThat(driver.instance(caseNumber)).as("the case is still handled").isNotNull();
 
