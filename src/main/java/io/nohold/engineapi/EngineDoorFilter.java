@@ -76,14 +76,22 @@ class EngineDoorFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (!plain(request) || target.path() == null || target.engine() != null && !target.engine().equals(engine.getName())
-                || !EngineDoors.opens(request.getMethod(), target.path(), caller)) {
+        if (!passes(request, target, caller)) {
             Denial.write(response);
             return;
         }
         DenialMask masked = new DenialMask(response);
         chain.doFilter(request, masked);
         masked.finish();
+    }
+
+    private boolean passes(HttpServletRequest request, Target target, Caller caller) {
+        if (!plain(request) || target.path() == null || target.engine() != null && !target.engine().equals(engine.getName())) {
+            return false;
+        }
+        // without a session (it expired) the webapps answer the Tasklist's calls with 401 and it shows its login again
+        return caller.signedIn() ? EngineDoors.opens(request.getMethod(), target.path(), caller)
+                : EngineDoors.listed(request.getMethod(), target.path());
     }
 
     private void adminApi(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String path)

@@ -128,6 +128,12 @@ final class EngineDoors {
         door("GET",     "/variable-instance/**",                 COCKPIT_READER),
         door("POST",    "/variable-instance",                    COCKPIT_READER), // a query
         door("POST",    "/variable-instance/count",              COCKPIT_READER), // a query
+        // Cockpit's dashboard counts decisions, cases and deployments; the engine shows only what may be read
+        door("GET",     "/decision-definition",                  COCKPIT_READER),
+        door("GET",     "/decision-definition/**",               COCKPIT_READER),
+        door("GET",     "/case-definition/count",                COCKPIT_READER),
+        door("GET",     "/deployment",                           COCKPIT_READER),
+        door("GET",     "/deployment/count",                     COCKPIT_READER),
         door("GET",     "/user",                                 COCKPIT_READER), // Tasklist's assignee check, Cockpit
         door("GET",     "/user/count",                           COCKPIT_READER),
         door("GET",     "/group",                                COCKPIT_READER),
@@ -162,6 +168,12 @@ final class EngineDoors {
             }
         }
         return false;
+    }
+
+    /** Whether the call is in the table for anyone: to a caller without a session the webapps answer 401 themselves. */
+    static boolean listed(String method, String path) {
+        String verb = "HEAD".equals(method) ? "GET" : method;
+        return DOORS.stream().anyMatch(door -> door.method().equals(verb) && door.pattern().matcher(path).matches());
     }
 
     private static boolean admits(Door door, Matcher matcher, Caller caller) {

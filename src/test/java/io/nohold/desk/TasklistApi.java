@@ -38,6 +38,13 @@ public final class TasklistApi {
         return logIn(port, user, "tasklist");
     }
 
+    /** Opens the Tasklist's login page (which hands out a CSRF token) without logging in. */
+    public static TasklistApi anonymous(int port) {
+        TasklistApi api = new TasklistApi(port);
+        api.send(HttpRequest.newBuilder(URI.create(api.base + "/app/tasklist/default/")).GET());
+        return api;
+    }
+
     /**
      * Logs in to one of the webapps: {@code tasklist}, {@code cockpit}, {@code admin} or {@code welcome} (the welcome
      * page takes every user, so anyone with a password gets a session for the engine API).

@@ -312,6 +312,9 @@ class EngineDoorsTests {
             assertThat(api.post("/engine-rest/history/process-instance/count", reader, Map.of()).status()).as(reader).isEqualTo(200);
             assertThat(api.post("/engine-rest/variable-instance", reader, Map.of("processInstanceIdIn", List.of(instance)))
                 .status()).as(reader).isEqualTo(200);
+            for (String dashboard : List.of("/deployment/count", "/decision-definition/count", "/case-definition/count")) {
+                assertThat(api.get("/engine-rest" + dashboard, reader).status()).as(reader + dashboard).isEqualTo(200);
+            }
         }
         ApiClient.Response read = api.get("/engine-rest/process-instance/" + instance, "head-of-service");
         assertThat(read.status()).as("%s", read).isEqualTo(200);
@@ -331,7 +334,18 @@ class EngineDoorsTests {
         for (String rep : List.of(handler(), "marco", "intake")) {
             assertRefused(api.get("/engine-rest/process-instance", rep), rep + " is no Cockpit reader");
             assertRefused(api.get("/engine-rest/history/process-instance", rep), rep + " is no Cockpit reader");
+            assertRefused(api.get("/engine-rest/deployment/count", rep), rep + " is no Cockpit reader");
         }
+        assertNothingChanged();
+    }
+
+    @Test
+    void withoutASessionTheTasklistIsAskedToLogInAndEverythingElseIsRefused() {
+        TasklistApi anonymous = TasklistApi.anonymous(port);
+
+        assertThat(anonymous.get("/task?assignee=" + handler()).status()).as("the Tasklist shows its login again").isEqualTo(401);
+        assertRefused(anonymous.post("/job/" + personalWindow.getId() + "/execute", Map.of()), "anonymous job execution");
+        assertRefused(anonymous.post("/message", Map.of("messageName", "CustomerReplied")), "anonymous correlation");
         assertNothingChanged();
     }
 
