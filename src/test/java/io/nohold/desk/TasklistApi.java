@@ -17,7 +17,7 @@ import io.nohold.testsupport.ApiClient;
  * a session from the webapp login, and the CSRF token of the {@code XSRF-TOKEN} cookie sent back in the
  * {@code X-XSRF-TOKEN} header of every modifying request.
  */
-final class TasklistApi {
+public final class TasklistApi {
 
     private final CookieManager cookies = new CookieManager();
 
@@ -34,12 +34,27 @@ final class TasklistApi {
     }
 
     /** Opens the Tasklist (which hands out a CSRF token in a cookie, without a session) and logs in. */
-    static TasklistApi logIn(int port, String user) {
+    public static TasklistApi logIn(int port, String user) {
+        return logIn(port, user, "tasklist");
+    }
+
+    /** Opens the Tasklist's login page (which hands out a CSRF token) without logging in. */
+    public static TasklistApi anonymous(int port) {
         TasklistApi api = new TasklistApi(port);
         api.send(HttpRequest.newBuilder(URI.create(api.base + "/app/tasklist/default/")).GET());
+        return api;
+    }
+
+    /**
+     * Logs in to one of the webapps: {@code tasklist}, {@code cockpit}, {@code admin} or {@code welcome} (the welcome
+     * page takes every user, so anyone with a password gets a session for the engine API).
+     */
+    public static TasklistApi logIn(int port, String user, String app) {
+        TasklistApi api = new TasklistApi(port);
+        api.send(HttpRequest.newBuilder(URI.create(api.base + "/app/" + app + "/default/")).GET());
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(ApiClient.PASSWORD, StandardCharsets.UTF_8);
-        ApiClient.Response login = api.send(api.modifying("/api/admin/auth/user/default/login/tasklist")
+        ApiClient.Response login = api.send(api.modifying("/api/admin/auth/user/default/login/" + app)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(BodyPublishers.ofString(form)));
         if (login.status() != 200) {
@@ -51,9 +66,29 @@ final class TasklistApi {
     }
 
     /** POSTs JSON to the engine API of the default engine, e.g. {@code /task/{id}/submit-form}. */
-    ApiClient.Response post(String enginePath, Object body) {
+    public ApiClient.Response post(String enginePath, Object body) {
         return send(modifying("/api/engine/engine/default" + enginePath).header("Content-Type", "application/json")
             .POST(ApiClient.json(body)));
+    }
+
+    /** GETs from the engine API of the default engine, e.g. {@code /task/{id}/form-variables}. */
+    public ApiClient.Response get(String enginePath) {
+        return call("GET", "/api/engine/engine/default" + enginePath, null);
+    }
+
+    /**
+     * Any call below the webapps' root ({@code /camunda}), e.g. {@code DELETE /api/engine/engine/default/user/dana};
+     * a body is sent as JSON.
+     */
+    public ApiClient.Response call(String method, String appPath, Object body) {
+        HttpRequest.Builder request = modifying(appPath);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        else {
+            request.header("Content-Type", "application/json").method(method, ApiClient.json(body));
+        }
+        return send(request);
     }
 
     private HttpRequest.Builder modifying(String path) {
