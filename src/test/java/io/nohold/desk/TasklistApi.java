@@ -17,7 +17,7 @@ import io.nohold.testsupport.ApiClient;
  * a session from the webapp login, and the CSRF token of the {@code XSRF-TOKEN} cookie sent back in the
  * {@code X-XSRF-TOKEN} header of every modifying request.
  */
-final class TasklistApi {
+public final class TasklistApi {
 
     private final CookieManager cookies = new CookieManager();
 
@@ -34,24 +34,57 @@ final class TasklistApi {
     }
 
     /** Opens the Tasklist (which hands out a CSRF token) and logs in. */
-    static TasklistApi logIn(int port, String user) {
+    public static TasklistApi logIn(int port, String user) {
+        return logIn(port, user, ApiClient.PASSWORD);
+    }
+
+    public static TasklistApi logIn(int port, String user, String password) {
         TasklistApi api = new TasklistApi(port);
-        api.send(HttpRequest.newBuilder(URI.create(api.base + "/app/tasklist/default/")).GET());
-        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(ApiClient.PASSWORD, StandardCharsets.UTF_8);
-        ApiClient.Response login = api.send(api.modifying("/api/admin/auth/user/default/login/tasklist")
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(BodyPublishers.ofString(form)));
+        ApiClient.Response login = api.tryLogIn(user, password);
         if (login.status() != 200) {
             throw new IllegalStateException("Tasklist login of " + user + " failed: " + login);
         }
-        // the login starts a new session; its first read hands out the session's CSRF token, as the Tasklist's does
-        api.send(HttpRequest.newBuilder(URI.create(api.base + "/api/admin/auth/user/default")).header("Accept", "application/json").GET());
         return api;
     }
 
+    /** The answer of the Tasklist's login form, whatever it is (200 when the user got in). */
+    public static ApiClient.Response loginAnswer(int port, String user, String password) {
+        return new TasklistApi(port).tryLogIn(user, password);
+    }
+
+    private ApiClient.Response tryLogIn(String user, String password) {
+        send(HttpRequest.newBuilder(URI.create(base + "/app/tasklist/default/")).GET());
+        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        ApiClient.Response login = send(modifying("/api/admin/auth/user/default/login/tasklist")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(BodyPublishers.ofString(form)));
+        if (login.status() == 200) {
+            // the login starts a new session; its first read hands out the session's CSRF token, as the Tasklist's does
+            send(HttpRequest.newBuilder(URI.create(base + "/api/admin/auth/user/default")).header("Accept", "application/json").GET());
+        }
+        return login;
+    }
+
+    /** GETs from the engine API of the default engine, e.g. {@code /task/{id}}. */
+    public ApiClient.Response get(String enginePath) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/engine/engine/default" + enginePath))
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", "application/json")
+            .GET());
+    }
+
+    public ApiClient.Response put(String enginePath, Object body) {
+        return send(modifying("/api/engine/engine/default" + enginePath).header("Content-Type", "application/json")
+            .PUT(ApiClient.json(body)));
+    }
+
+    public ApiClient.Response delete(String enginePath) {
+        return send(modifying("/api/engine/engine/default" + enginePath).DELETE());
+    }
+
     /** POSTs JSON to the engine API of the default engine, e.g. {@code /task/{id}/submit-form}. */
-    ApiClient.Response post(String enginePath, Object body) {
+    public ApiClient.Response post(String enginePath, Object body) {
         return send(modifying("/api/engine/engine/default" + enginePath).header("Content-Type", "application/json")
             .POST(ApiClient.json(body)));
     }

@@ -62,6 +62,10 @@ public final class ApiClient {
         return send(request(path, user).header("Content-Type", "application/json").PUT(json(body)));
     }
 
+    public Response delete(String path, String user) {
+        return send(request(path, user).DELETE());
+    }
+
     /** A body of unknown length: sent chunked, without Content-Length. */
     public static BodyPublisher streamed(Supplier<InputStream> body) {
         return BodyPublishers.ofInputStream(body);
