@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -62,7 +63,16 @@ public class RepService {
             user.setPassword(person.password());
         }
         identity.saveUser(user);
-        identity.createMembership(person.id(), person.role().group(person.regionId()));
+        String group = person.role().group(person.regionId());
+        if (identity.createGroupQuery().groupId(group).count() == 0) {
+            // a region added since the last start has no groups yet
+            Region region = directory.region(person.regionId());
+            Group created = identity.newGroup(group);
+            created.setName(region.name() + (person.role() == Role.REP ? " reps" : " supervisors"));
+            created.setType(org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_WORKFLOW);
+            identity.saveGroup(created);
+        }
+        identity.createMembership(person.id(), group);
         limitSelfGrant(person.id());
         return entry;
     }
