@@ -199,6 +199,29 @@ public class CaseFile {
                 + time(record.promisedBy()) + ".");
     }
 
+    /**
+     * The holder of the case left the directory: it goes to the next named backup, or (none available, {@code to} is
+     * null) it is offered to the region's team. The backup is told; the customer's promise stands.
+     */
+    public void holderLeft(String caseNumber, String leaver, Rep to) {
+        CaseRecord record = cases.get(caseNumber);
+        Region region = directory.region(record.regionId());
+        cases.setHandler(caseNumber, to == null ? null : to.id());
+        if (to != null) {
+            history.record(caseNumber, CaseEventType.HANDED_OVER_TO_BACKUP, to.id(), null,
+                    people.nameOf(leaver) + " left the team; from " + people.nameOf(leaver) + " to " + to.name());
+            outbox.toUser(caseNumber, to.id(), NotificationKind.HANDED_OVER, "You are the named backup for case "
+                    + caseNumber + " of " + customers.customer(record.customerId()).displayName() + " because "
+                    + people.nameOf(leaver) + " left the team; promised by " + time(record.promisedBy()) + ".");
+            return;
+        }
+        history.record(caseNumber, CaseEventType.OFFERED_TO_TEAM, null, null,
+                people.nameOf(leaver) + " left the team; offered to " + region.repGroup());
+        outbox.toGroup(caseNumber, region.repGroup(), NotificationKind.OFFERED_TO_TEAM, "Case " + caseNumber + " of "
+                + customers.customer(record.customerId()).displayName() + " needs someone: " + people.nameOf(leaver)
+                + " left the team. It was promised by " + time(record.promisedBy()) + ".");
+    }
+
     public void personalWindowElapsedWithoutBackup(String caseNumber, String handler) {
         CaseRecord record = cases.get(caseNumber);
         history.record(caseNumber, CaseEventType.PERSONAL_WINDOW_ELAPSED, handler, null,

@@ -174,12 +174,15 @@ public class CustomerRepository {
     }
 
     /**
-     * The rep of the region with the fewest customers, first in backup order on a tie. Reads the region's few rep rows
-     * (index on region_id), whatever the number of customers.
+     * Of these reps (the region's reps who may hold contacts), the one with the fewest customers, first in backup order
+     * on a tie. Reads those few rep rows by id, whatever the number of customers.
      */
-    Optional<String> repWithFewestCustomers(String regionId) {
-        return jdbc.sql("SELECT id FROM rep WHERE region_id = ? ORDER BY customer_count, backup_rank, id LIMIT 1")
-            .param(regionId)
+    Optional<String> repWithFewestCustomers(java.util.Collection<String> eligibleRepIds) {
+        if (eligibleRepIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT id FROM rep WHERE id IN (:ids) ORDER BY customer_count, backup_rank, id LIMIT 1")
+            .param("ids", eligibleRepIds)
             .query(String.class)
             .optional();
     }

@@ -3,6 +3,8 @@ package io.nohold.customer;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.nohold.directory.HandlerRings;
+import io.nohold.directory.Rep;
 import io.nohold.engine.EngineClock;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -25,8 +27,11 @@ public class CustomerService {
 
     private final TransactionTemplate savepoint;
 
-    CustomerService(CustomerRepository customers, PlatformTransactionManager transactionManager) {
+    private final HandlerRings rings;
+
+    CustomerService(CustomerRepository customers, PlatformTransactionManager transactionManager, HandlerRings rings) {
         this.customers = customers;
+        this.rings = rings;
         this.savepoint = new TransactionTemplate(transactionManager);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -158,7 +163,8 @@ public class CustomerService {
         if (customer.personalRepId() != null) {
             return Optional.of(customer.personalRepId());
         }
-        Optional<String> rep = customers.repWithFewestCustomers(regionId);
+        // only reps who may hold contacts: never someone who left or whose Camunda user is gone
+        Optional<String> rep = customers.repWithFewestCustomers(rings.eligibleReps(regionId).stream().map(Rep::id).toList());
         rep.ifPresent(repId -> customers.assignPersonalRep(customerId, repId));
         return Optional.ofNullable(customer(customerId).personalRepId());
     }

@@ -1,8 +1,13 @@
 package io.nohold.directory;
 
+import io.nohold.security.Groups;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,8 +19,26 @@ public class HandlerRings {
 
     private final RegionDirectory directory;
 
-    HandlerRings(RegionDirectory directory) {
+    private final IdentityService identity;
+
+    HandlerRings(RegionDirectory directory, IdentityService identity) {
         this.directory = directory;
+        this.identity = identity;
+    }
+
+    /**
+     * The reps of a region who may hold contacts, in backup order: listed in the directory and not removed, and a
+     * Camunda user in the region's reps group. Someone whose user was deleted or who is not in the group could not
+     * see the task, so they are skipped like a rep who is off.
+     */
+    public List<Rep> eligibleReps(String regionId) {
+        Set<String> members = identity.createUserQuery()
+            .memberOfGroup(Groups.reps(regionId))
+            .list()
+            .stream()
+            .map(User::getId)
+            .collect(Collectors.toSet());
+        return directory.repsOf(regionId).stream().filter(rep -> members.contains(rep.id())).toList();
     }
 
     /**
@@ -23,7 +46,7 @@ public class HandlerRings {
      * available (a reopened case goes back to the same person), else the first available backup.
      */
     public Optional<Rep> firstHandler(String regionId, String personalRepId, String previousHandlerId) {
-        return new Ring(directory.repsOf(regionId)).firstHandler(personalRepId, previousHandlerId);
+        return new Ring(eligibleReps(regionId)).firstHandler(personalRepId, previousHandlerId);
     }
 
     /**
@@ -31,7 +54,7 @@ public class HandlerRings {
      * the current handler. Empty when the ring is exhausted.
      */
     public Optional<Rep> nextBackup(String regionId, String personalRepId, String currentHandlerId) {
-        return new Ring(directory.repsOf(regionId)).nextBackup(personalRepId, currentHandlerId);
+        return new Ring(eligibleReps(regionId)).nextBackup(personalRepId, currentHandlerId);
     }
 
     /** The rule itself, over a region's reps in backup order. */

@@ -43,9 +43,12 @@ public class RegionDirectory {
             .optional();
     }
 
-    /** The reps of a region in its backup order. */
+    /** The reps of a region in its backup order; neither supervisors nor anyone who left. */
     public List<Rep> repsOf(String regionId) {
-        return jdbc.sql("SELECT id, name, region_id, backup_rank, status FROM rep WHERE region_id = ? ORDER BY backup_rank, id")
+        return jdbc.sql("""
+                SELECT id, name, region_id, backup_rank, status FROM rep
+                WHERE region_id = ? AND role = 'REP' AND removed_at IS NULL
+                ORDER BY backup_rank, id""")
             .param(regionId)
             .query(RegionDirectory::rep)
             .list();
@@ -62,6 +65,60 @@ public class RegionDirectory {
             .param(value)
             .query(String.class)
             .optional();
+    }
+
+    /** Anyone of the directory, also someone who left. */
+    public Optional<DirectoryEntry> findEntry(String id) {
+        return jdbc.sql("SELECT id, name, email, region_id, role, backup_rank, status, removed_at FROM rep WHERE id = ?")
+            .param(id)
+            .query(RegionDirectory::entry)
+            .optional();
+    }
+
+    /** The people of a region (every region for {@code null}), reps in backup order first; with those who left if asked. */
+    public List<DirectoryEntry> entries(String regionId, boolean withRemoved) {
+        return jdbc.sql("""
+                SELECT id, name, email, region_id, role, backup_rank, status, removed_at FROM rep
+                WHERE (CAST(:region AS VARCHAR(32)) IS NULL OR region_id = :region) AND (:all OR removed_at IS NULL)
+                ORDER BY region_id, role, backup_rank, id""")
+            .param("region", regionId)
+            .param("all", withRemoved)
+            .query(RegionDirectory::entry)
+            .list();
+    }
+
+    /** The supervisors of a region NoHold knows of, without those who left. */
+    public List<DirectoryEntry> supervisorsOf(String regionId) {
+        return entries(regionId, false).stream().filter(entry -> entry.role() == Role.SUPERVISOR).toList();
+    }
+
+    /** The next place at the end of the region's backup order. */
+    public int nextBackupRank(String regionId) {
+        return jdbc.sql("SELECT COALESCE(MAX(backup_rank), 0) + 1 FROM rep WHERE region_id = ? AND role = 'REP'")
+            .param(regionId)
+            .query(Integer.class)
+            .single();
+    }
+
+    void insert(DirectoryEntry entry) {
+        jdbc.sql("""
+                INSERT INTO rep (id, name, email, region_id, role, backup_rank, status) VALUES (?, ?, ?, ?, ?, ?, ?)""")
+            .param(entry.id())
+            .param(entry.name())
+            .param(entry.email())
+            .param(entry.regionId())
+            .param(entry.role().name())
+            .param(entry.backupRank())
+            .param(entry.status().name())
+            .update();
+    }
+
+    /** Marks someone as gone; true if they were there. Their row stays. */
+    boolean markRemoved(String id, java.time.Instant at) {
+        return jdbc.sql("UPDATE rep SET removed_at = ?, status = 'OFF' WHERE id = ? AND removed_at IS NULL")
+            .param(io.nohold.engine.EngineClock.utc(at))
+            .param(id)
+            .update() == 1;
     }
 
     public boolean setStatus(String repId, RepStatus status) {
@@ -99,6 +156,13 @@ public class RegionDirectory {
                 .param(rep.status().name())
                 .update();
         }
+    }
+
+    private static DirectoryEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        java.time.OffsetDateTime removed = rs.getObject("removed_at", java.time.OffsetDateTime.class);
+        return new DirectoryEntry(rs.getString("id"), rs.getString("name"), rs.getString("email"), rs.getString("region_id"),
+                Role.valueOf(rs.getString("role")), rs.getInt("backup_rank"), RepStatus.valueOf(rs.getString("status")),
+                removed == null ? null : removed.toInstant());
     }
 
     private static Rep rep(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -57,15 +57,24 @@ class CaseTaskListener implements TaskListener {
         }
     }
 
-    /** Taken: the taker holds the case. Given back (unclaimed): the region's team is offered it, nobody holds it. */
+    /**
+     * Taken: the taker holds the case, and the team's offer ends (the team loses its grant on the task, so colleagues
+     * who did not take it can no longer complete it). Given back (unclaimed): the region's team is offered it, nobody
+     * holds it. Whoever held it before loses their own grant on it ({@code engine.TaskAccessFollowsHolder}); as a
+     * member of the team they see a task offered to the team like everyone of the team.
+     */
     private void assigned(DelegateTask task) {
         if (!HANDLER_TASKS.contains(task.getTaskDefinitionKey())) {
             return;
         }
         String caseNumber = CaseOf.number(task);
         caseFile.assignHandler(caseNumber, task.getAssignee());
+        String team = Groups.reps(caseFile.get(caseNumber).regionId());
         if (task.getAssignee() == null) {
-            task.addCandidateGroup(Groups.reps(caseFile.get(caseNumber).regionId()));
+            task.addCandidateGroup(team);
+        }
+        else if (task.getCandidates().stream().anyMatch(link -> team.equals(link.getGroupId()))) {
+            task.deleteCandidateGroup(team);
         }
     }
 

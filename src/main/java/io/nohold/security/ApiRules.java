@@ -41,6 +41,10 @@ final class ApiRules {
             // a customer's personal data: export and erasure by administrators only
             .requestMatchers(GET, "/api/customers/*/export").hasAuthority(ADMIN)
             .requestMatchers(DELETE, "/api/customers/*/personal-data").hasAuthority(ADMIN)
+            // the directory: administrators add and remove people; head of service reads the whole directory
+            .requestMatchers(GET, "/api/reps").hasAnyAuthority(HEAD_OF_SERVICE, ADMIN)
+            .requestMatchers(POST, "/api/reps").hasAuthority(ADMIN)
+            .requestMatchers(DELETE, "/api/reps/*").hasAuthority(ADMIN)
             .requestMatchers(GET, "/api/reps/*").authenticated()
             // a rep's availability: the rep, their supervisors, head of service, admins (never a channel)
             .requestMatchers(PUT, "/api/reps/*/availability").access(person())

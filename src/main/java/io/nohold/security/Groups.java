@@ -20,6 +20,12 @@ public final class Groups {
     private Groups() {
     }
 
+    /** One of the groups NoHold manages: a region's reps or supervisors, head of service, the channels. */
+    public static boolean isNoHold(String groupId) {
+        return groupId != null && (groupId.startsWith(REPS_PREFIX) || groupId.startsWith(SUPERVISORS_PREFIX)
+                || groupId.equals(HEAD_OF_SERVICE) || groupId.equals(CHANNELS));
+    }
+
     public static String reps(String regionId) {
         return REPS_PREFIX + regionId;
     }

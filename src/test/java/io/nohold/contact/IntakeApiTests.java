@@ -454,9 +454,9 @@ class IntakeApiTests {
             .contains(externalId);
 
         String repId = "zz-rep-" + tag;
-        jdbc.sql("INSERT INTO rep (id, name, region_id, backup_rank, status) VALUES (?, ?, ?, 1, 'AVAILABLE')")
-            .params(repId, "Zoe Zeller", regionId)
-            .update();
+        Map<String, Object> rep = Map.of("id", repId, "firstName", "Zoe", "lastName", "Zeller", "email", repId + "@nohold.example",
+                "region", regionId, "role", "REP");
+        assertThat(api.post("/api/reps", "admin", rep).status()).as("the fix: an administrator adds a rep").isEqualTo(201);
         Response resent = api.post("/api/contacts", INTAKE, contact);
 
         assertThat(resent.status()).as("%s", resent).isEqualTo(201);

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.nohold.directory.Region;
 import io.nohold.directory.RegionDirectory;
-import io.nohold.directory.Rep;
-import io.nohold.directory.RepStatus;
+import io.nohold.directory.RepService;
+import io.nohold.directory.Role;
 import io.nohold.engine.EngineClock;
 import io.nohold.testsupport.NoHoldTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +41,9 @@ class PersonalRepChoiceTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    RepService reps;
 
     String region;
 
@@ -153,9 +156,10 @@ class PersonalRepChoiceTests {
                 null, Tier.STANDARD, region, rep, EngineClock.now()));
     }
 
+    /** A rep as an administrator adds one: directory row, Camunda user and the region's reps group. */
     private String rep(String tag, int rank) {
         String id = "rt-" + tag + "-" + rank;
-        directory.saveRep(new Rep(id, "Rep " + rank, region, rank, RepStatus.AVAILABLE));
+        reps.add(new RepService.NewPerson(id, "Rep", String.valueOf(rank), id + "@nohold.example", region, Role.REP, null, rank));
         return id;
     }
 

@@ -50,19 +50,49 @@ public final class TasklistApi {
      * page takes every user, so anyone with a password gets a session for the engine API).
      */
     public static TasklistApi logIn(int port, String user, String app) {
+        return logIn(port, user, ApiClient.PASSWORD, app);
+    }
+
+    /** Logs in to the Tasklist with a password of one's own. */
+    public static TasklistApi logInWithPassword(int port, String user, String password) {
+        return logIn(port, user, password, "tasklist");
+    }
+
+    private static TasklistApi logIn(int port, String user, String password, String app) {
         TasklistApi api = new TasklistApi(port);
-        api.send(HttpRequest.newBuilder(URI.create(api.base + "/app/" + app + "/default/")).GET());
-        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(ApiClient.PASSWORD, StandardCharsets.UTF_8);
-        ApiClient.Response login = api.send(api.modifying("/api/admin/auth/user/default/login/" + app)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(BodyPublishers.ofString(form)));
+        ApiClient.Response login = api.tryLogIn(user, password, app);
         if (login.status() != 200) {
             throw new IllegalStateException("Tasklist login of " + user + " failed: " + login);
         }
-        // the login opens the session and binds the token it was sent with; the Tasklist reads who is logged in next
-        api.send(HttpRequest.newBuilder(URI.create(api.base + "/api/admin/auth/user/default")).header("Accept", "application/json").GET());
         return api;
+    }
+
+    /** The answer of the Tasklist's login form, whatever it is (200 when the user got in). */
+    public static ApiClient.Response loginAnswer(int port, String user, String password) {
+        return new TasklistApi(port).tryLogIn(user, password, "tasklist");
+    }
+
+    private ApiClient.Response tryLogIn(String user, String password, String app) {
+        send(HttpRequest.newBuilder(URI.create(base + "/app/" + app + "/default/")).GET());
+        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        ApiClient.Response login = send(modifying("/api/admin/auth/user/default/login/" + app)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(BodyPublishers.ofString(form)));
+        if (login.status() == 200) {
+            // the login opens the session and binds the token it was sent with; the Tasklist reads who is logged in next
+            send(HttpRequest.newBuilder(URI.create(base + "/api/admin/auth/user/default")).header("Accept", "application/json").GET());
+        }
+        return login;
+    }
+
+    public ApiClient.Response put(String enginePath, Object body) {
+        return send(modifying("/api/engine/engine/default" + enginePath).header("Content-Type", "application/json")
+            .PUT(ApiClient.json(body)));
+    }
+
+    public ApiClient.Response delete(String enginePath) {
+        return send(modifying("/api/engine/engine/default" + enginePath).DELETE());
     }
 
     /** POSTs JSON to the engine API of the default engine, e.g. {@code /task/{id}/submit-form}. */

@@ -52,6 +52,8 @@ class RoleMatrixTests {
 
     static final int GONE = 404;
 
+    static final int BAD = 400;
+
     record Row(String method, String pattern, String path, String body, Map<Role, Integer> expected) {
     }
 
@@ -100,6 +102,9 @@ class RoleMatrixTests {
         rows.add(row("GET", "/api/customers/{id}/export", "/api/customers/C-1001/export", null, WHO, NO, NO, NO, NO, NO, OK));
         rows.add(row("DELETE", "/api/customers/{id}/personal-data", "/api/customers/C-9999/personal-data", null, WHO, NO, NO,
                 NO, NO, NO, GONE));
+        rows.add(row("GET", "/api/reps", "/api/reps?region=north", null, WHO, NO, NO, NO, OK, NO, OK));
+        rows.add(row("POST", "/api/reps", "/api/reps", "{\"id\": \"Not An Id\"}", WHO, NO, NO, NO, NO, NO, BAD));
+        rows.add(row("DELETE", "/api/reps/{id}", "/api/reps/no-such-rep", null, WHO, NO, NO, NO, NO, NO, GONE));
         rows.add(row("GET", "/api/reps/{id}", "/api/reps/dana", null, WHO, OK, NO, OK, OK, OK, OK));
         rows.add(row("PUT", "/api/reps/{id}/availability", "/api/reps/dana/availability", "{\"status\": \"AVAILABLE\"}", WHO,
                 OK, NO, OK, OK, NO, OK));
