@@ -35,6 +35,9 @@ class EngineDoorFilter extends OncePerRequestFilter {
 
     private static final Pattern ADMIN_PLUGIN_DATA = Pattern.compile("/plugin/[^/]+/(?!static/)[^/]+(/.*)?");
 
+    /** Cockpit's plugin queries (statistics, instance and incident lists): data, unlike its scripts under static/. */
+    private static final Pattern PLUGIN_DATA = ADMIN_PLUGIN_DATA;
+
     private final ProcessEngine engine;
 
     private final String engineRest;
@@ -43,11 +46,14 @@ class EngineDoorFilter extends OncePerRequestFilter {
 
     private final String webappAdmin;
 
+    private final String webappCockpit;
+
     EngineDoorFilter(ProcessEngine engine, String engineRest, String webappApi) {
         this.engine = engine;
         this.engineRest = engineRest;
         this.webappEngine = webappApi + "/engine";
         this.webappAdmin = webappApi + "/admin";
+        this.webappCockpit = webappApi + "/cockpit";
     }
 
     @Override
@@ -56,6 +62,10 @@ class EngineDoorFilter extends OncePerRequestFilter {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (under(path, webappAdmin)) {
             adminApi(request, response, chain, path.substring(webappAdmin.length()));
+            return;
+        }
+        if (under(path, webappCockpit)) {
+            cockpitApi(request, response, chain, path.substring(webappCockpit.length()));
             return;
         }
         Target target;
@@ -94,13 +104,41 @@ class EngineDoorFilter extends OncePerRequestFilter {
                 : EngineDoors.listed(request.getMethod(), target.path());
     }
 
+    /**
+     * The admin API: its login and plugin scripts for everyone; its data for administrators; and never the first-admin
+     * setup, which Camunda opens to anyone until an administrator exists: on a fresh installation whoever came first
+     * would become administrator. The first administrator comes from {@code camunda.bpm.admin-user} (see
+     * docs/operations.md) or, in the demo, from the demo data.
+     */
     private void adminApi(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String path)
             throws ServletException, IOException {
-        if (ADMIN_PLUGIN_DATA.matcher(path).matches() && !sessionCaller(request, engine.getName()).admin()) {
+        boolean setup = path.startsWith("/setup/") && !"GET".equals(request.getMethod());
+        if (setup || !plain(request)
+                || ADMIN_PLUGIN_DATA.matcher(path).matches() && !sessionCaller(request, engine.getName()).admin()) {
             Denial.write(response);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Cockpit's own plugin API answers what the engine API would refuse (statistics of every definition a caller may
+     * read): its data only for Cockpit's readers, refusals masked as on the engine API.
+     */
+    private void cockpitApi(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String path)
+            throws ServletException, IOException {
+        Caller caller = sessionCaller(request, engine.getName());
+        if (caller.admin() || !PLUGIN_DATA.matcher(path).matches()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!plain(request) || !caller.cockpitReader()) {
+            Denial.write(response);
+            return;
+        }
+        DenialMask masked = new DenialMask(response);
+        chain.doFilter(request, masked);
+        masked.finish();
     }
 
     /** Where a call goes: the engine named in the path (null: the default engine) and the path below it. */
@@ -167,7 +205,8 @@ class EngineDoorFilter extends OncePerRequestFilter {
     private static boolean plain(HttpServletRequest request) {
         String uri = request.getRequestURI().toLowerCase(Locale.ROOT);
         return !uri.contains(";") && !uri.contains("%2f") && !uri.contains("%5c") && !uri.contains("//")
-                && !uri.contains("%25");
+                && !uri.contains("%25") && !uri.contains("%2e") && !uri.contains("/./") && !uri.contains("/../")
+                && !uri.endsWith("/.") && !uri.endsWith("/..");
     }
 
     private static boolean under(String path, String prefix) {

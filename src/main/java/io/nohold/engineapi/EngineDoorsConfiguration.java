@@ -23,7 +23,7 @@ class EngineDoorsConfiguration {
         String webappApi = applicationPath + "/api";
         FilterRegistrationBean<EngineDoorFilter> registration = new FilterRegistrationBean<>(
                 new EngineDoorFilter(engine, ENGINE_REST, webappApi));
-        registration.addUrlPatterns(ENGINE_REST + "/*", webappApi + "/engine/*", webappApi + "/admin/*");
+        registration.addUrlPatterns(ENGINE_REST + "/*", webappApi + "/engine/*", webappApi + "/admin/*", webappApi + "/cockpit/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
         return registration;
     }

@@ -1,7 +1,10 @@
 package io.nohold.security;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +14,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.nohold.web.Problems;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -22,10 +26,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * REST API, the webapps' login and the operations endpoints. Each source has a bucket of {@code capacity} failures
  * that refills at {@code refillPerMinute}; a request whose answer is 401 takes one. While the bucket is empty, every
  * request of that source is answered 429 with {@code Retry-After}, before any password is checked, so guessing stops
- * counting towards the engine's login delay of the person attacked. Successful requests cost nothing, so a busy
- * channel is never slowed down by its own traffic.
+ * counting towards the engine's login delay of the person attacked. A request takes its token before it runs and gets
+ * it back unless it is answered 401, so guesses sent in parallel get no more than the bucket holds; credentials that
+ * passed within the last minute take no token at all, so a busy channel is never slowed down by its own traffic, even
+ * while someone at the same address guesses.
  * <p>
- * The source is the request's remote address; behind a reverse proxy it is the client address the proxy forwards,
+ * The source is the request's remote address (for IPv6 its /64 network); behind a reverse proxy it is the client address the proxy forwards,
  * trusted only from the proxies configured in {@code server.tomcat.remoteip.internal-proxies} (see
  * docs/security.md). Buckets live in each node's memory: with n nodes behind a balancer a source gets up to n times
  * the budget. Time is the engine clock, so tests move it like every other deadline.
@@ -55,6 +61,13 @@ class FailedAuthenticationThrottle extends OncePerRequestFilter {
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
+    /** Digests of Authorization headers that passed within {@link #GOOD_FOR}: they take no token. */
+    private final Map<String, Long> good = new ConcurrentHashMap<>();
+
+    private static final Duration GOOD_FOR = Duration.ofMinutes(1);
+
+    private volatile long lastCleanup;
+
     FailedAuthenticationThrottle(long capacity, long refillPerMinute) {
         this.capacity = capacity;
         this.refillPerMinute = refillPerMinute;
@@ -63,30 +76,78 @@ class FailedAuthenticationThrottle extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String source = request.getRemoteAddr();
-        Bucket bucket = buckets.get(source);
-        if (bucket != null && bucket.getAvailableTokens() <= 0) {
-            long waitNanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-            long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
-            response.setHeader("Retry-After", Long.toString(seconds));
-            Problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
-                    "too many failed sign-ins from your address; try again in " + seconds + " s");
-            return;
+        String source = source(request.getRemoteAddr());
+        String header = request.getHeader("Authorization");
+        String credential = header == null ? null : ChannelKeys.sha256(header);
+        boolean known = credential != null && recentlyGood(credential);
+        Bucket bucket = known ? null : bucket(source);
+        // a request whose credentials are not known to be good takes its token before it runs, so a thousand guesses
+        // sent at the same moment get no more than the bucket holds; a busy channel with a good key takes none
+        if (bucket != null) {
+            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+            if (!probe.isConsumed()) {
+                long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+                response.setHeader("Retry-After", Long.toString(seconds));
+                Problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+                        "too many failed sign-ins from your address; try again in " + seconds + " s");
+                return;
+            }
         }
         chain.doFilter(request, response);
-        if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
-            failed(source);
+        boolean failed = response.getStatus() == HttpStatus.UNAUTHORIZED.value();
+        if (failed && known) {
+            // a key or password that was good a minute ago (revoked, changed): counts like any other failure
+            good.remove(credential);
+            bucket(source).tryConsume(1);
+        }
+        else if (!failed) {
+            if (bucket != null) {
+                bucket.addTokens(1);
+            }
+            if (credential != null) {
+                remember(credential);
+            }
         }
     }
 
-    private void failed(String source) {
-        if (buckets.size() >= MAX_SOURCES) {
-            buckets.values().removeIf(b -> b.getAvailableTokens() >= capacity);
+    private boolean recentlyGood(String credential) {
+        Long until = good.get(credential);
+        return until != null && until - System.nanoTime() > 0;
+    }
+
+    private void remember(String credential) {
+        if (good.size() >= MAX_SOURCES) {
+            good.clear();
         }
-        buckets.computeIfAbsent(source, s -> Bucket.builder()
+        good.put(credential, System.nanoTime() + GOOD_FOR.toNanos());
+    }
+
+    private Bucket bucket(String source) {
+        if (buckets.size() >= MAX_SOURCES) {
+            long now = ClockUtil.getCurrentTime().getTime();
+            if (now - lastCleanup > 60_000) {
+                lastCleanup = now;
+                buckets.values().removeIf(b -> b.getAvailableTokens() >= capacity);
+            }
+        }
+        return buckets.computeIfAbsent(source, s -> Bucket.builder()
             .addLimit(limit -> limit.capacity(capacity).refillGreedy(refillPerMinute, Duration.ofMinutes(1)))
             .withCustomTimePrecision(ENGINE_CLOCK)
-            .build()).tryConsume(1);
+            .build());
+    }
+
+    /** An IPv4 address, or the /64 network of an IPv6 address (one host usually has the whole /64). */
+    static String source(String address) {
+        if (address == null || address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress();
+            return bytes.length == 16 ? HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : address;
+        }
+        catch (UnknownHostException e) {
+            return address;
+        }
     }
 
 }

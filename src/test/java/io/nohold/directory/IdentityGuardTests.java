@@ -107,15 +107,15 @@ class IdentityGuardTests {
         reps.add(new RepService.NewPerson(rep, "Self", "Service", rep + "@nohold.example", "east", Role.REP, "own-pass-123", null));
         String basic = ApiClient.basic(rep, "own-pass-123");
 
-        refused(api.send(api.request("/engine-rest/user/" + rep).header("Authorization", basic).DELETE()), rep);
-        refused(api.send(api.request("/engine-rest/user/" + rep + "/profile").header("Authorization", basic)
+        refusedAtTheDoor(api.send(api.request("/engine-rest/user/" + rep).header("Authorization", basic).DELETE()));
+        refusedAtTheDoor(api.send(api.request("/engine-rest/user/" + rep + "/profile").header("Authorization", basic)
             .header("Content-Type", "application/json")
-            .PUT(ApiClient.json(Map.of("id", rep, "firstName", "Renamed", "lastName", "Me")))), rep);
-        refused(api.send(api.request("/engine-rest/group/reps-east/members/" + rep).header("Authorization", basic).DELETE()), "reps-east");
+            .PUT(ApiClient.json(Map.of("id", rep, "firstName", "Renamed", "lastName", "Me")))));
+        refusedAtTheDoor(api.send(api.request("/engine-rest/group/reps-east/members/" + rep).header("Authorization", basic).DELETE()));
         TasklistApi desk = TasklistApi.logInWithPassword(port, rep, "own-pass-123");
-        refused(desk.delete("/user/" + rep), rep);
-        refused(desk.put("/user/" + rep + "/profile", Map.of("id", rep, "firstName", "Renamed", "lastName", "Me")), rep);
-        refused(api.delete("/engine-rest/user/dana", "nils"), "dana");
+        refusedAtTheDoor(desk.delete("/user/" + rep));
+        refusedAtTheDoor(desk.put("/user/" + rep + "/profile", Map.of("id", rep, "firstName", "Renamed", "lastName", "Me")));
+        refusedAtTheDoor(api.delete("/engine-rest/user/dana", "nils"));
 
         User self = identity.createUserQuery().userId(rep).singleResult();
         assertThat(self).isNotNull();
@@ -140,6 +140,13 @@ class IdentityGuardTests {
         assertThat(identity.createUserQuery().userId("dana").count()).isEqualTo(1);
     }
 
+    /** A non-admin's identity write: refused by the engine door already, with its generic answer. */
+    private static void refusedAtTheDoor(ApiClient.Response response) {
+        assertThat(response.status()).as("%s", response).isEqualTo(403);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().path("title").asText()).isEqualTo("Forbidden");
+    }
+
     private static void refused(ApiClient.Response response, String named) {
         assertThat(response.status()).as("%s", response).isEqualTo(403);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
@@ -153,7 +160,8 @@ class IdentityGuardTests {
         assertThat(identity.createUserQuery().memberOfGroup("reps-north").list()).extracting(User::getId)
             .containsExactlyInAnyOrder("dana", "nils", "freya");
         assertThat(identity.createUserQuery().memberOfGroup("supervisors-north").list()).extracting(User::getId).contains("sam");
-        assertThat(identity.createUserQuery().memberOfGroup("channels").list()).extracting(User::getId).containsExactly("intake");
+        // channels are no Camunda users (they sign in with API keys), and nobody could make one
+        assertThat(identity.createUserQuery().memberOfGroup("channels").list()).isEmpty();
         User dana = identity.createUserQuery().userId("dana").singleResult();
         assertThat(dana.getFirstName()).isEqualTo("Dana");
         assertThat(identity.createUserQuery().userId("nils").count()).isEqualTo(1);

@@ -271,6 +271,25 @@ class EngineDoorsTests {
     }
 
     @Test
+    void cockpitsOwnPluginDataIsForCockpitReadersOnly() {
+        String statistics = "/api/cockpit/plugin/base/default/process-definition/statistics";
+        for (String user : List.of(handler(), "marco", "monitor")) {
+            assertRefused(logIn(user).call("GET", statistics, null), user + " (cockpit plugin)");
+        }
+        assertThat(TasklistApi.logIn(port, "sam", "cockpit").call("GET", statistics, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void nobodyMakesThemselvesTheFirstAdministrator() {
+        TasklistApi stranger = TasklistApi.anonymous(port);
+
+        assertRefused(stranger.call("POST", "/api/admin/setup/default/user/create",
+                Map.of("profile", Map.of("id", "mallory", "firstName", "M", "lastName", "M", "email", "m@example.com"),
+                        "credentials", Map.of("password", "mallory-123"))), "setup");
+        assertThat(identity.createUserQuery().userId("mallory").count()).isZero();
+    }
+
+    @Test
     void incidentsAreReadInCockpitOnly() {
         for (String user : List.of(handler(), "marco", "monitor")) {
             assertRefused(api.get("/engine-rest/incident", user), user);

@@ -76,6 +76,30 @@ class FailedSignInTests {
     }
 
     @Test
+    void guessesSentAllAtOnceGetNoMoreThanTheBurst() throws Exception {
+        List<java.util.concurrent.CompletableFuture<Response>> guesses = new ArrayList<>();
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(32);
+        try {
+            for (int i = 0; i < 100; i++) {
+                int n = i;
+                guesses.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> get("/api/notifications", ApiClient.basic("intake", "parallel-" + n), attacker), senders));
+            }
+            long answered401 = 0;
+            for (var guess : guesses) {
+                int status = guess.get().status();
+                assertThat(status).isIn(401, 429);
+                answered401 += status == 401 ? 1 : 0;
+            }
+            assertThat(answered401).as("guesses that reached a check of the key").isLessThanOrEqualTo(BURST);
+        }
+        finally {
+            senders.shutdownNow();
+        }
+        assertThat(get("/api/notifications", ApiClient.basic("intake", "demo"), "192.0.2.12").status()).isEqualTo(200);
+    }
+
+    @Test
     void guessingAPersonsPasswordNeverLocksThemOutForGood() {
         String user = person();
         // a slow guesser, once a minute so that every guess reaches the engine: the engine alone would have locked the
