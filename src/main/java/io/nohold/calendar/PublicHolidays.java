@@ -1,0 +1,61 @@
+package io.nohold.calendar;
+
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import de.focus_shift.jollyday.core.Holiday;
+import de.focus_shift.jollyday.core.HolidayManager;
+import de.focus_shift.jollyday.core.ManagerParameters;
+
+/**
+ * Public holidays from Jollyday by ISO country code and optional subdivision (e.g. DE and HH). Jollyday keeps the
+ * rules (Easter-based days, regional days, moved days); NoHold stores only the codes. Years are computed once and kept.
+ */
+public final class PublicHolidays {
+
+    private static final Map<String, Set<LocalDate>> YEARS = new ConcurrentHashMap<>();
+
+    private PublicHolidays() {
+    }
+
+    public static boolean isCountry(String country) {
+        return country != null && HolidayManager.getSupportedCalendarCodes().contains(country);
+    }
+
+    /** The subdivision codes Jollyday knows for a country, upper case (empty for an unknown country). */
+    public static Set<String> subdivisions(String country) {
+        if (!isCountry(country)) {
+            return Set.of();
+        }
+        return manager(country).getCalendarHierarchy().getChildren().keySet().stream()
+            .map(code -> code.toUpperCase(Locale.ROOT))
+            .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** The public holidays of a year; {@code subdivision} may be null for the national ones only. */
+    public static Set<LocalDate> of(String country, String subdivision, int year) {
+        String key = country + "/" + subdivision + "/" + year;
+        return YEARS.computeIfAbsent(key, ignored -> {
+            HolidayManager manager = manager(country);
+            Set<Holiday> holidays = subdivision == null ? manager.getHolidays(Year.of(year))
+                    : manager.getHolidays(Year.of(year), subdivision.toLowerCase(Locale.ROOT));
+            return holidays.stream().map(Holiday::getDate).collect(Collectors.toUnmodifiableSet());
+        });
+    }
+
+    /** Whether a day is a public holiday; false for every day without a country. */
+    public static boolean isHoliday(Optional<String> country, String subdivision, LocalDate day) {
+        return country.isPresent() && of(country.get(), subdivision, day.getYear()).contains(day);
+    }
+
+    private static HolidayManager manager(String country) {
+        return HolidayManager.getInstance(ManagerParameters.create(country));
+    }
+
+}
