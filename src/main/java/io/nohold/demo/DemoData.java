@@ -1,5 +1,13 @@
 package io.nohold.demo;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+
+import io.nohold.calendar.OpeningInterval;
+
 import static io.nohold.security.Groups.MONITORING;
 import static io.nohold.security.Groups.HEAD_OF_SERVICE;
 
@@ -9,6 +17,8 @@ import io.nohold.customer.Customer;
 import io.nohold.customer.CustomerRepository;
 import io.nohold.customer.Tier;
 import io.nohold.directory.Region;
+import io.nohold.directory.RegionCalendar;
+import io.nohold.directory.RegionCalendars;
 import io.nohold.directory.RegionDirectory;
 import io.nohold.directory.Rep;
 import io.nohold.directory.RepStatus;
@@ -86,6 +96,8 @@ class DemoData implements ApplicationRunner {
 
     private final RegionDirectory directory;
 
+    private final RegionCalendars calendars;
+
     private final CustomerRepository customers;
 
     private final TransactionTemplate transactions;
@@ -96,10 +108,11 @@ class DemoData implements ApplicationRunner {
 
     static final String INTAKE_CHANNEL = "intake";
 
-    DemoData(IdentityService identity, RegionDirectory directory, CustomerRepository customers, ChannelKeys channels,
-            TransactionTemplate transactions, @Value("${nohold.demo.password}") String password) {
+    DemoData(IdentityService identity, RegionDirectory directory, RegionCalendars calendars, CustomerRepository customers,
+            ChannelKeys channels, TransactionTemplate transactions, @Value("${nohold.demo.password}") String password) {
         this.identity = identity;
         this.directory = directory;
+        this.calendars = calendars;
         this.customers = customers;
         this.transactions = transactions;
         this.channels = channels;
@@ -129,6 +142,9 @@ class DemoData implements ApplicationRunner {
             demo.postalPrefixes().forEach(prefix -> directory.saveRule(region.id(), RuleKind.POSTAL_CODE, prefix));
             demo.phonePrefixes().forEach(prefix -> directory.saveRule(region.id(), RuleKind.PHONE, prefix));
             demo.countries().forEach(country -> directory.saveRule(region.id(), RuleKind.COUNTRY, country));
+            if (!calendars.stored(region.id())) {
+                calendars.save(region.id(), calendar(region.id()));
+            }
             group(region.repGroup(), region.name() + " reps", Groups.GROUP_TYPE_WORKFLOW);
             group(region.supervisorGroup(), region.name() + " supervisors", Groups.GROUP_TYPE_WORKFLOW);
             for (int i = 0; i < demo.reps().size(); i++) {
@@ -152,6 +168,40 @@ class DemoData implements ApplicationRunner {
             customers.insert(new Customer(demo.id(), demo.name(), demo.email(), demo.phone(), demo.postalCode(),
                     demo.country(), demo.tier(), demo.regionId(), rep, EngineClock.now()));
         }
+    }
+
+    /**
+     * Realistic calendars in four European zones: Hamburg's holidays for North, a lunch break in the South, Saturday
+     * mornings in the North.
+     */
+    static RegionCalendar calendar(String regionId) {
+        Map<DayOfWeek, List<OpeningInterval>> hours = new EnumMap<>(DayOfWeek.class);
+        List<DayOfWeek> weekdays = List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY);
+        return switch (regionId) {
+            case "north" -> {
+                weekdays.forEach(day -> hours.put(day, List.of(hours("08:00", "18:00"))));
+                hours.put(DayOfWeek.SATURDAY, List.of(hours("09:00", "13:00")));
+                yield new RegionCalendar(ZoneId.of("Europe/Berlin"), hours, "DE", "HH",
+                        List.of(LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 31)));
+            }
+            case "south" -> {
+                weekdays.forEach(day -> hours.put(day, List.of(hours("09:00", "13:00"), hours("14:00", "18:00"))));
+                yield new RegionCalendar(ZoneId.of("Europe/Rome"), hours, "IT", null, List.of(LocalDate.of(2026, 12, 24)));
+            }
+            case "east" -> {
+                weekdays.forEach(day -> hours.put(day, List.of(hours("08:00", "16:00"))));
+                yield new RegionCalendar(ZoneId.of("Europe/Warsaw"), hours, "PL", null, List.of(LocalDate.of(2026, 12, 24)));
+            }
+            default -> {
+                weekdays.forEach(day -> hours.put(day, List.of(hours("09:00", "19:00"))));
+                yield new RegionCalendar(ZoneId.of("Europe/Paris"), hours, "FR", null, List.of());
+            }
+        };
+    }
+
+    private static OpeningInterval hours(String from, String to) {
+        return new OpeningInterval(OpeningInterval.minutes(from), OpeningInterval.minutes(to));
     }
 
     private void group(String id, String name, String type) {

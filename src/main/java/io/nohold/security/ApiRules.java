@@ -48,6 +48,10 @@ final class ApiRules {
             .requestMatchers(GET, "/api/reps/*").authenticated()
             // a rep's availability: the rep, their supervisors, head of service, admins (never a channel)
             .requestMatchers(PUT, "/api/reps/*/availability").access(person())
+            // a region's calendar: its reps and supervisors (checked per region), head of service and admins read it;
+            // admins change it; channels have no business with it
+            .requestMatchers(GET, "/api/regions/*/calendar").access(person())
+            .requestMatchers(PUT, "/api/regions/*/calendar").hasAuthority(ADMIN)
             // the outbox: read and confirmed by the channels that deliver it
             .requestMatchers(GET, "/api/notifications").hasAnyAuthority(CHANNELS, HEAD_OF_SERVICE, ADMIN)
             .requestMatchers(POST, "/api/notifications/*/delivered").hasAnyAuthority(CHANNELS, ADMIN)

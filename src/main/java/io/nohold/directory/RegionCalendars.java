@@ -1,0 +1,112 @@
+package io.nohold.directory;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.nohold.calendar.BusinessCalendar;
+import io.nohold.calendar.OpeningInterval;
+import io.nohold.engine.EngineClock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The stored region calendars. Saving never overwrites: it adds a version valid from now, so whatever was received
+ * before the change keeps being measured by the calendar it was received under.
+ */
+@Repository
+public class RegionCalendars {
+
+    private final JdbcClient jdbc;
+
+    RegionCalendars(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The calendar in force now. */
+    public RegionCalendar current(String regionId) {
+        return at(regionId, EngineClock.now());
+    }
+
+    /** The calendar in force at a moment, e.g. when a contact was received. */
+    public RegionCalendar at(String regionId, Instant moment) {
+        return version(regionId, moment).map(this::load).orElse(RegionCalendar.AROUND_THE_CLOCK);
+    }
+
+    public BusinessCalendar businessCalendar(String regionId, Instant moment) {
+        return at(regionId, moment).business();
+    }
+
+    /** Whether the region has a calendar of its own (else it is open around the clock). */
+    public boolean stored(String regionId) {
+        return version(regionId, EngineClock.now()).isPresent();
+    }
+
+    @Transactional
+    public void save(String regionId, RegionCalendar calendar) {
+        OffsetDateTime now = EngineClock.utc(EngineClock.now());
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO region_calendar (region_id, valid_from, time_zone, holiday_country, holiday_subdivision)
+                VALUES (?, ?, ?, ?, ?)""")
+            .param(regionId)
+            .param(now)
+            .param(calendar.timeZone().getId())
+            .param(calendar.holidayCountry())
+            .param(calendar.holidaySubdivision())
+            .update(key, "id");
+        long id = key.getKey().longValue();
+        calendar.openingHours().forEach((day, intervals) -> intervals.forEach(interval -> jdbc
+            .sql("INSERT INTO region_opening_hours (calendar_id, day_of_week, opens_at, closes_at) VALUES (?, ?, ?, ?)")
+            .param(id)
+            .param(day.name())
+            .param(interval.from())
+            .param(interval.to())
+            .update()));
+        calendar.closedDates().forEach(date -> jdbc.sql("INSERT INTO region_closed_date (calendar_id, closed_on) VALUES (?, ?)")
+            .param(id)
+            .param(date)
+            .update());
+    }
+
+    private Optional<Long> version(String regionId, Instant moment) {
+        return jdbc.sql("""
+                SELECT id FROM region_calendar WHERE region_id = ? AND valid_from <= ?
+                ORDER BY valid_from DESC, id DESC LIMIT 1""")
+            .param(regionId)
+            .param(EngineClock.utc(moment))
+            .query(Long.class)
+            .optional();
+    }
+
+    private RegionCalendar load(long id) {
+        record Head(String zone, String country, String subdivision) {
+        }
+        Head head = jdbc.sql("SELECT time_zone, holiday_country, holiday_subdivision FROM region_calendar WHERE id = ?")
+            .param(id)
+            .query((rs, n) -> new Head(rs.getString(1), rs.getString(2), rs.getString(3)))
+            .single();
+        Map<DayOfWeek, List<OpeningInterval>> hours = new EnumMap<>(DayOfWeek.class);
+        jdbc.sql("SELECT day_of_week, opens_at, closes_at FROM region_opening_hours WHERE calendar_id = ? ORDER BY opens_at")
+            .param(id)
+            .query(rs -> {
+                hours.computeIfAbsent(DayOfWeek.valueOf(rs.getString(1)), day -> new ArrayList<>())
+                    .add(new OpeningInterval(rs.getInt(2), rs.getInt(3)));
+            });
+        List<LocalDate> closed = jdbc.sql("SELECT closed_on FROM region_closed_date WHERE calendar_id = ? ORDER BY closed_on")
+            .param(id)
+            .query((rs, n) -> rs.getObject(1, LocalDate.class))
+            .list();
+        return new RegionCalendar(ZoneId.of(head.zone()), hours, head.country(), head.subdivision(), closed);
+    }
+
+}
