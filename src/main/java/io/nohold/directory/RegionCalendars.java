@@ -48,7 +48,8 @@ public class RegionCalendars {
 
     /** Whether the region has a calendar of its own (else it is open around the clock). */
     public boolean stored(String regionId) {
-        return version(regionId, EngineClock.now()).isPresent();
+        return jdbc.sql("SELECT COUNT(*) FROM region_calendar WHERE region_id = ?").param(regionId).query(Integer.class)
+            .single() > 0;
     }
 
     @Transactional
@@ -78,12 +79,23 @@ public class RegionCalendars {
             .update());
     }
 
+    /**
+     * The newest version valid at the moment; before the first version, the first one: a region's first calendar is
+     * taken to have held all along (a test clock or a contact may lie before the moment it was first set).
+     */
     private Optional<Long> version(String regionId, Instant moment) {
-        return jdbc.sql("""
+        Optional<Long> valid = jdbc.sql("""
                 SELECT id FROM region_calendar WHERE region_id = ? AND valid_from <= ?
                 ORDER BY valid_from DESC, id DESC LIMIT 1""")
             .param(regionId)
             .param(EngineClock.utc(moment))
+            .query(Long.class)
+            .optional();
+        if (valid.isPresent()) {
+            return valid;
+        }
+        return jdbc.sql("SELECT id FROM region_calendar WHERE region_id = ? ORDER BY valid_from, id LIMIT 1")
+            .param(regionId)
             .query(Long.class)
             .optional();
     }
