@@ -1,6 +1,9 @@
 package io.nohold.directory;
 
 import io.nohold.security.Groups;
+import io.nohold.web.Problems;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.HttpStatus;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -73,7 +75,7 @@ class IdentityGuard extends OncePerRequestFilter {
         if (path.equals(List.of("group", "create")) && "POST".equals(method)) {
             byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
             if (body.length > MAX_BODY) {
-                problem(response, 413, "Payload Too Large", "a group is created with a small JSON body");
+                Problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "a group is created with a small JSON body");
                 return;
             }
             forward = new CachedBody(request, body);
@@ -83,7 +85,7 @@ class IdentityGuard extends OncePerRequestFilter {
             refusal = without(() -> refusal(method, path));
         }
         if (refusal.isPresent()) {
-            problem(response, 403, "Forbidden", refusal.get() + " is managed by NoHold: use /api/reps");
+            Problems.write(request, response, HttpStatus.FORBIDDEN, refusal.get() + " is managed by NoHold: use /api/reps");
             return;
         }
         chain.doFilter(forward, response);
@@ -184,18 +186,6 @@ class IdentityGuard extends OncePerRequestFilter {
                 identity.setAuthentication(caller);
             }
         }
-    }
-
-    private void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        var body = new java.util.LinkedHashMap<String, Object>();
-        body.put("type", "about:blank");
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        json.writeValue(response.getOutputStream(), body);
     }
 
     /** The request with its body read once and given again to the engine. */

@@ -58,13 +58,22 @@ public class ChannelKeys {
 
     /** The channel a key belongs to, if the key is valid (known and not revoked). */
     Optional<ApiUser> authenticate(String presentedKey) {
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT id, channel_id FROM api_key WHERE secret_hash = ? AND revoked_at IS NULL", sha256(presentedKey));
+        return channelOf(jdbc.queryForList("SELECT id, channel_id FROM api_key WHERE secret_hash = ? AND revoked_at IS NULL",
+                sha256(presentedKey)));
+    }
+
+    /** The channel, if the key is one of its valid keys. */
+    Optional<ApiUser> authenticate(String presentedKey, String channelId) {
+        return channelOf(jdbc.queryForList(
+                "SELECT id, channel_id FROM api_key WHERE secret_hash = ? AND channel_id = ? AND revoked_at IS NULL",
+                sha256(presentedKey), channelId));
+    }
+
+    private Optional<ApiUser> channelOf(List<Map<String, Object>> rows) {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        String keyId = (String) rows.get(0).get("id");
-        touch(keyId);
+        touch((String) rows.get(0).get("id"));
         return Optional.of(ApiUser.channel((String) rows.get(0).get("channel_id")));
     }
 

@@ -75,9 +75,14 @@ class CredentialsFilter extends OncePerRequestFilter {
         }
         String id = decoded.substring(0, colon);
         String secret = decoded.substring(colon + 1);
-        if (channels.isChannel(id)) {
-            // a channel's password is one of its keys, and a key of another channel does not count
-            return channels.authenticate(secret).filter(channel -> channel.id().equals(id));
+        Optional<ApiUser> remembered = people.remembered(id, secret);
+        if (remembered.isPresent()) {
+            return remembered;
+        }
+        // a channel's password is one of its own keys; a person's password may be anything, even another channel's key
+        Optional<ApiUser> channel = channels.authenticate(secret, id);
+        if (channel.isPresent() || channels.isChannel(id)) {
+            return channel;
         }
         return people.authenticate(id, secret);
     }

@@ -35,12 +35,18 @@ class PersonCredentials {
     private record Remembered(ApiUser user, long until) {
     }
 
+    /** The person, if this user name and password were checked within {@link #REMEMBERED}; no query. */
+    Optional<ApiUser> remembered(String userId, String password) {
+        Remembered entry = remembered.get(key(userId, password));
+        return entry != null && entry.until() - System.nanoTime() > 0 ? Optional.of(entry.user()) : Optional.empty();
+    }
+
     Optional<ApiUser> authenticate(String userId, String password) {
-        String key = ChannelKeys.sha256(userId + '\u0000' + password);
-        Remembered entry = remembered.get(key);
-        if (entry != null && entry.until() - System.nanoTime() > 0) {
-            return Optional.of(entry.user());
+        Optional<ApiUser> known = remembered(userId, password);
+        if (known.isPresent()) {
+            return known;
         }
+        String key = key(userId, password);
         if (!identity.checkPassword(userId, password)) {
             return Optional.empty();
         }
@@ -60,9 +66,8 @@ class PersonCredentials {
         return Optional.of(user);
     }
 
-    /** Forgets every remembered check, e.g. after a person was removed. */
-    void forgetAll() {
-        remembered.clear();
+    private static String key(String userId, String password) {
+        return ChannelKeys.sha256(userId + '\u0000' + password);
     }
 
 }
