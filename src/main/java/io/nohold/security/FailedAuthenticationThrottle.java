@@ -41,16 +41,30 @@ class FailedAuthenticationThrottle extends OncePerRequestFilter {
     /** More sources than this and the ones with full buckets (nothing to remember) are forgotten. */
     private static final int MAX_SOURCES = 100_000;
 
+    /**
+     * The engine clock, counted forward only: a step forward refills buckets as the time would, a step back (an
+     * administrator or a test setting the clock back) is not counted, so the buckets never wait for the clock to
+     * catch up with a moment they saw before.
+     */
     private static final TimeMeter ENGINE_CLOCK = new TimeMeter() {
 
+        private long lastSeen = ClockUtil.getCurrentTime().getTime();
+
+        private long counted;
+
         @Override
-        public long currentTimeNanos() {
-            return TimeUnit.MILLISECONDS.toNanos(ClockUtil.getCurrentTime().getTime());
+        public synchronized long currentTimeNanos() {
+            long now = ClockUtil.getCurrentTime().getTime();
+            if (now > lastSeen) {
+                counted += now - lastSeen;
+            }
+            lastSeen = now;
+            return TimeUnit.MILLISECONDS.toNanos(counted);
         }
 
         @Override
         public boolean isWallClockBased() {
-            return true;
+            return false;
         }
 
     };

@@ -15,6 +15,7 @@ import java.util.UUID;
 import io.nohold.testsupport.ApiClient;
 import io.nohold.testsupport.ApiClient.Response;
 import io.nohold.testsupport.NoHoldTest;
+import io.nohold.testsupport.WorkingDayClock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -52,7 +53,7 @@ class FailedSignInTests {
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        WorkingDayClock.pin();
     }
 
     @Test

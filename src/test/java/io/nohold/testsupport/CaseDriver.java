@@ -187,11 +187,11 @@ public class CaseDriver {
         directory.setStatus(repId, status);
     }
 
-    /** Back to a clean day: every rep available, the clock real, nothing overdue left behind. */
+    /** Back to a clean day: every rep available, the clock on the working morning, nothing overdue left behind. */
     public void reset() {
         directory.regions().forEach(region -> directory.repsOf(region.id())
             .forEach(rep -> directory.setStatus(rep.id(), RepStatus.AVAILABLE)));
-        ClockUtil.reset();
+        WorkingDayClock.pin();
         touched.clear();
     }
 

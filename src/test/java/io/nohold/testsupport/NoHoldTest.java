@@ -16,13 +16,14 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The whole application on a random port with the demo data, the job executor off: on an in-memory H2 database, or,
  * with {@code -Dnohold.test.database=postgres}, on a fresh PostgreSQL database (see {@link TestDatabase}). Every test
- * class uses this same setup, so they share one application context. Tagged {@value #TAG}: the PostgreSQL run of
+ * class uses this same setup, so they share one application context, and starts on the same working morning
+ * ({@link WorkingDayClock}). Tagged {@value #TAG}: the PostgreSQL run of
  * {@code mvn verify} runs exactly these classes.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Tag(NoHoldTest.TAG)
-@ExtendWith(DatabaseAvailable.class)
+@ExtendWith({ DatabaseAvailable.class, WorkingDayClock.class })
 // metrics are exported as in production, so /actuator/prometheus exists
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
