@@ -15,6 +15,7 @@ public enum CaseEventType {
     OFFERED_TO_TEAM(Category.SLA),
     HANDED_OVER_TO_BACKUP(Category.SLA),
     PERSONAL_WINDOW_ELAPSED(Category.SLA),
+    PROMISE_DUE_SOON(Category.SLA),
     PROMISE_BROKEN(Category.SLA),
     RESOLUTION_DEADLINE_MISSED(Category.SLA),
 

@@ -231,6 +231,25 @@ public class CaseFile {
                 + time(record.promisedBy()) + ".");
     }
 
+    /**
+     * The promise falls due soon and the customer has not been reached: the holder is reminded, or the region's team
+     * when nobody holds the case.
+     */
+    public void promiseDueSoon(String caseNumber) {
+        CaseRecord record = cases.get(caseNumber);
+        String text = "Case " + caseNumber + ": the customer was promised an answer by " + time(record.promisedBy())
+                + ". Please reach them now.";
+        history.record(caseNumber, CaseEventType.PROMISE_DUE_SOON, record.handlerId(), null,
+                "reminded " + (record.handlerId() == null ? "the team" : people.nameOf(record.handlerId())) + "; promised by "
+                        + time(record.promisedBy()));
+        if (record.handlerId() != null) {
+            outbox.toUser(caseNumber, record.handlerId(), NotificationKind.PROMISE_DUE_SOON, text);
+        }
+        else {
+            outbox.toGroup(caseNumber, directory.region(record.regionId()).repGroup(), NotificationKind.PROMISE_DUE_SOON, text);
+        }
+    }
+
     /** The first-response promise passed: the contact is offered to the region's whole team, its supervisors told. */
     public void promiseBroken(String caseNumber, String previousHandler) {
         CaseRecord record = cases.get(caseNumber);

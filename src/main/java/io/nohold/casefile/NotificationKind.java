@@ -17,6 +17,8 @@ public enum NotificationKind {
     HANDED_OVER,
     /** To the handler: the personal window passed and no backup is available. */
     PERSONAL_WINDOW_ELAPSED,
+    /** To the handler, or the team when nobody holds the case: the promise falls due soon. */
+    PROMISE_DUE_SOON,
     /** To the supervisors: a first-response promise was not kept. */
     PROMISE_BROKEN,
     /** To the supervisors: no routing rule matched the customer. */

@@ -17,6 +17,8 @@ import io.nohold.directory.RegionDirectory;
 import io.nohold.directory.Rep;
 import io.nohold.lifecycle.ContactLifecycleProcess;
 import io.nohold.lifecycle.SlaPolicies;
+import io.nohold.sla.SlaClock;
+import io.nohold.sla.SlaPolicy;
 import io.nohold.web.ApiException;
 import io.nohold.engine.EngineClock;
 import io.nohold.web.FieldProblem;
@@ -52,17 +54,20 @@ public class IntakeService {
 
     private final SlaPolicies slaPolicies;
 
+    private final SlaClock slaClock;
+
     private final RegionDirectory directory;
 
     private final RuntimeService runtime;
 
     IntakeService(TransactionTemplate transactions, ContactRepository contacts, CustomerService customers,
-            CaseFile caseFile, SlaPolicies slaPolicies, RegionDirectory directory, RuntimeService runtime) {
+            CaseFile caseFile, SlaPolicies slaPolicies, SlaClock slaClock, RegionDirectory directory, RuntimeService runtime) {
         this.transactions = transactions;
         this.contacts = contacts;
         this.customers = customers;
         this.caseFile = caseFile;
         this.slaPolicies = slaPolicies;
+        this.slaClock = slaClock;
         this.directory = directory;
         this.runtime = runtime;
     }
@@ -214,7 +219,9 @@ public class IntakeService {
         Channel channel = Channel.valueOf(contact.channel());
         Customer customer = customers.customer(contact.customerId());
         Instant from = contact.receivedAt().isAfter(EngineClock.now()) ? contact.receivedAt() : EngineClock.now();
-        Instant promisedBy = from.plus(slaPolicies.firstResponse(channel, customer.tier().name(), contact.publicPost()));
+        SlaPolicy policy = slaPolicies.policy(channel, customer.tier().name(), contact.publicPost());
+        String regionId = caseFile.get(caseNumber).regionId();
+        Instant promisedBy = slaClock.promise(regionId, from, from, policy).promisedBy();
         caseFile.contactJoined(caseNumber, channel, topic(contact), summary(contact), promisedBy);
         runtime.createMessageCorrelation(ContactLifecycleProcess.MESSAGE_CUSTOMER_REPLIED)
             .processInstanceBusinessKey(caseNumber)

@@ -31,6 +31,8 @@ public final class SupervisorEscalationProcess {
         public static final String ESCALATION_REASON = "escalationReason";
         public static final String ESCALATION_REASON_TEXT = "escalationReasonText";
         public static final String ESCALATION_DUE_AT = "escalationDueAt";
+        /** The SLA policy's escalation window, handed in by the calling lifecycle. */
+        public static final String ESCALATION_WINDOW = "escalationWindow";
         public static final String ESCALATION_RESULT = "escalationResult";
         public static final String SUPERVISOR_GUIDANCE = "supervisorGuidance";
         public static final String LAST_COMPLETED_BY = "lastCompletedBy";

@@ -50,6 +50,8 @@ public final class ContactLifecycleProcess {
         public static final String QUIET_PERIOD = "EventGateway_QuietPeriod";
         public static final String CUSTOMER_REPLIED = "MessageEvent_CustomerReplied";
         public static final String QUIET_PERIOD_OVER = "TimerEvent_QuietPeriodOver";
+        public static final String PROMISE_DUE_SOON = "BoundaryEvent_PromiseDueSoon";
+        public static final String REMIND_HANDLER = "Task_RemindHandler";
         public static final String REOPEN_CASE = "Task_ReopenCase";
         public static final String CLOSE_CASE = "Task_CloseCase";
         public static final String CASE_CLOSED = "EndEvent_CaseClosed";
@@ -73,11 +75,11 @@ public final class ContactLifecycleProcess {
         /** Set by a reply that moves a waiting case on. */
         public static final String REPLY_CONTACT_ID = "replyContactId";
 
-        /** The SLA policy's decision, and its windows as kept by "Choose handler and make promise". */
+        /**
+         * The SLA policy's decision; "Choose handler and make promise" keeps its outputs as variables of the same names
+         * ({@link io.nohold.sla.SlaPolicy.Outputs}), e.g. {@code ${taskPriority}} in the models.
+         */
         public static final String SLA_POLICY = "slaPolicy";
-        public static final String PERSONAL_WINDOW = "personalWindow";
-        public static final String FIRST_RESPONSE = "firstResponse";
-        public static final String RESOLUTION = "resolution";
 
         /** Form fields of "Reach customer" and "Resolve contact". */
         public static final String CUSTOMER_REACHED = "customerReached";
@@ -98,6 +100,8 @@ public final class ContactLifecycleProcess {
         public static final String WITHIN_AUTHORITY = "withinAuthority";
         public static final String APPROVAL_DUE_AT = "approvalDueAt";
         public static final String FOLLOW_UP_AT = "followUpAt";
+        public static final String PROMISE_REMINDER_AT = "promiseReminderAt";
+        public static final String QUIET_PERIOD_ENDS_AT = "quietPeriodEndsAt";
         public static final String LAST_COMPLETED_BY = "lastCompletedBy";
         public static final String APPROVAL_DECISION_TEXT = "approvalDecisionText";
         public static final String ACCOMMODATION_SUMMARY = "accommodationSummary";

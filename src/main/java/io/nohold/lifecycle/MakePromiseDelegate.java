@@ -5,6 +5,7 @@ import io.nohold.engine.Vars;
 import static io.nohold.lifecycle.ContactLifecycleProcess.Variables.*;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import io.nohold.casefile.CaseFile;
@@ -13,14 +14,17 @@ import io.nohold.casefile.Channel;
 import io.nohold.directory.HandlerRings;
 import io.nohold.directory.Rep;
 import io.nohold.engine.EngineClock;
+import io.nohold.sla.SlaClock;
+import io.nohold.sla.SlaPolicy;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * Chooses the handler (own rep, else the case's previous handler, else the next available named backup) and makes
- * the promise for the contact being handled: from now, the moment it is taken in (or, for a contact a node left
- * unprocessed, taken up again), so never in the past, plus the SLA policy's windows for its channel.
+ * the promise for the contact being handled: the SLA policy's windows for its channel, counted by the SLA clock on
+ * the region's calendar from now, the moment it is taken in (or, for a contact a node left unprocessed, taken up
+ * again), so never in the past. The policy row is kept in the instance for later steps.
  */
 @Component
 class MakePromiseDelegate implements JavaDelegate {
@@ -29,20 +33,37 @@ class MakePromiseDelegate implements JavaDelegate {
 
     private final CaseFile caseFile;
 
-    MakePromiseDelegate(HandlerRings rings, CaseFile caseFile) {
+    private final SlaClock clock;
+
+    MakePromiseDelegate(HandlerRings rings, CaseFile caseFile, SlaClock clock) {
         this.rings = rings;
         this.caseFile = caseFile;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        SlaPolicy policy = SlaPolicy.take(execution);
+        SlaPolicy policy = take(execution);
         CaseRecord record = caseFile.get(CaseOf.number(execution));
-        Instant from = EngineClock.now();
+        Instant now = EngineClock.now();
+        SlaClock.Promise promise = clock.promise(record.regionId(), now, now, policy);
         Optional<Rep> handler = rings.firstHandler(record.regionId(), record.personalRepId(), record.handlerId());
         caseFile.makePromise(record.caseNumber(), Channel.valueOf(Vars.required(execution, CHANNEL)), handler.orElse(null),
-                from.plus(policy.personalWindow()), from.plus(policy.firstResponse()), from.plus(policy.resolution()));
+                promise.personalWindowEndsAt(), promise.promisedBy(), promise.resolutionDueAt());
+        execution.setVariable(PROMISE_REMINDER_AT, Vars.date(promise.reminderAt()));
         execution.setVariable(CUSTOMER_REACHED, false);
+    }
+
+    /** The row "Determine SLA policy" just chose, kept as variables; a contact taken up again keeps its row. */
+    private static SlaPolicy take(DelegateExecution execution) {
+        if (execution.getVariable(SLA_POLICY) instanceof Map<?, ?> outputs) {
+            @SuppressWarnings("unchecked")
+            SlaPolicy policy = SlaPolicy.of((Map<String, ?>) outputs);
+            policy.keepIn(execution);
+            execution.removeVariable(SLA_POLICY);
+            return policy;
+        }
+        return SlaPolicy.of(execution);
     }
 
 }

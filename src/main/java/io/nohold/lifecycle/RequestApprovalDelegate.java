@@ -4,40 +4,46 @@ import io.nohold.engine.CaseOf;
 import io.nohold.engine.Vars;
 import static io.nohold.lifecycle.ContactLifecycleProcess.Variables.*;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import io.nohold.casefile.CaseFile;
 import io.nohold.directory.People;
 import io.nohold.engine.EngineClock;
+import io.nohold.sla.SlaClock;
+import io.nohold.sla.SlaHours;
+import io.nohold.sla.SlaPolicy;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** An accommodation above the rep's authority goes to the region's supervisors, with its own deadline. */
+/**
+ * An accommodation above the rep's authority goes to the region's supervisors, with the policy's approval window,
+ * counted in the region's business hours: supervisors are not asked to decide at night.
+ */
 @Component
 class RequestApprovalDelegate implements JavaDelegate {
-
-    private final Duration approvalDeadline;
 
     private final CaseFile caseFile;
 
     private final People people;
 
-    RequestApprovalDelegate(@Value("${nohold.deadlines.approval}") Duration approvalDeadline, CaseFile caseFile,
-            People people) {
-        this.approvalDeadline = approvalDeadline;
+    private final SlaClock clock;
+
+    RequestApprovalDelegate(CaseFile caseFile, People people, SlaClock clock) {
         this.caseFile = caseFile;
         this.people = people;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Instant due = EngineClock.now().plus(approvalDeadline);
+        String caseNumber = CaseOf.number(execution);
+        Instant now = EngineClock.now();
+        Instant due = clock.due(caseFile.get(caseNumber).regionId(), now, now, SlaPolicy.of(execution).approvalWindow(),
+                SlaHours.BUSINESS_HOURS);
         String summary = Accommodations.describe(execution);
         String requestedBy = Vars.string(execution, LAST_COMPLETED_BY);
-        caseFile.approvalRequested(CaseOf.number(execution), requestedBy, summary, due);
+        caseFile.approvalRequested(caseNumber, requestedBy, summary, due);
         execution.setVariable(APPROVAL_DUE_AT, Vars.date(due));
         execution.setVariable(ACCOMMODATION_SUMMARY, summary + ", requested by " + people.nameOf(requestedBy));
         execution.removeVariable(APPROVAL_DECISION);

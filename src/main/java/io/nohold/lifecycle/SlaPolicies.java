@@ -1,17 +1,17 @@
 package io.nohold.lifecycle;
 
-import java.time.Duration;
 import java.util.Map;
 
 import io.nohold.casefile.Channel;
+import io.nohold.sla.SlaPolicy;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
 /**
- * The SLA policy table ({@code sla-policy.dmn}) asked outside a running lifecycle: the first-response window of a
- * contact that joins a case already being handled, so that its promise follows its own channel.
+ * The SLA policy table ({@code sla-policy.dmn}) asked outside a running lifecycle: the row of a contact that joins a
+ * case already being handled, so that its promise follows its own channel.
  */
 @Service
 public class SlaPolicies {
@@ -24,19 +24,18 @@ public class SlaPolicies {
         this.decisions = decisions;
     }
 
-    public Duration firstResponse(Channel channel, String tier, boolean publicPost) {
+    public SlaPolicy policy(Channel channel, String tier, boolean publicPost) {
         DmnDecisionRuleResult result = decisions
             .evaluateDecisionTableByKey(DECISION_KEY, Variables.createVariables()
                 .putValue(ContactLifecycleProcess.Variables.CHANNEL, channel.name())
                 .putValue(ContactLifecycleProcess.Variables.TIER, tier)
                 .putValue(ContactLifecycleProcess.Variables.PUBLIC_POST, publicPost))
             .getSingleResult();
-        Map<String, Object> entries = result == null ? Map.of() : result.getEntryMap();
-        Object value = entries.get(ContactLifecycleProcess.Variables.FIRST_RESPONSE);
-        if (value == null) {
-            throw new IllegalStateException("the SLA policy gives no first response for " + channel + ", " + tier);
+        if (result == null) {
+            throw new IllegalStateException("the SLA policy has no row for " + channel + ", " + tier);
         }
-        return Duration.parse(value.toString());
+        Map<String, Object> entries = result.getEntryMap();
+        return SlaPolicy.of(entries);
     }
 
 }

@@ -47,7 +47,8 @@ class EngineCaseData {
     static final Set<String> CODES = Set.of("channel", "tier", "publicPost", "replyContactId", "slaPolicy",
             "personalWindow", "firstResponse", "resolution", "customerReached", "outcome", "accommodationType",
             "accommodationAmount", "followUpDate", "followUpAt", "approvalDecision", "approvalDueAt", "withinAuthority",
-            "escalationReason", "escalationResult", "escalationDueAt", "lastCompletedBy");
+            "escalationReason", "escalationResult", "escalationDueAt", "lastCompletedBy", "reminderBefore", "approvalWindow",
+            "escalationWindow", "quietPeriod", "slaHours", "taskPriority", "promiseReminderAt", "quietPeriodEndsAt");
 
     private static final Set<String> TEXT_TYPES = Set.of("string", "object", "json", "xml", "bytes", "file");
 

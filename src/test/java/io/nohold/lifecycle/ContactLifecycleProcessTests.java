@@ -25,6 +25,7 @@ import io.nohold.contact.IntakeAnswer;
 import io.nohold.customer.CustomerDetails;
 import io.nohold.customer.CustomerRepository;
 import io.nohold.escalation.SupervisorEscalationProcess;
+import io.nohold.sla.SlaPolicy;
 import io.nohold.casefile.Notification;
 import io.nohold.casefile.NotificationOutbox;
 import io.nohold.directory.RegionDirectory;
@@ -34,6 +35,7 @@ import io.nohold.testsupport.CaseAgreement;
 import io.nohold.testsupport.CaseDriver;
 import io.nohold.testsupport.NoHoldTest;
 import io.nohold.testsupport.ProcessCoverage;
+import io.nohold.testsupport.SlaTable;
 import io.nohold.testsupport.TestDatabase;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -87,7 +89,7 @@ class ContactLifecycleProcessTests {
     RuntimeService runtime;
 
     @Autowired
-    SlaPolicies slaPolicies;
+    SlaTable sla;
 
     @Autowired
     JdbcClient jdbc;
@@ -222,8 +224,12 @@ class ContactLifecycleProcessTests {
     void d_personalWindowElapsedMovesToTheNamedBackupAndTellsBoth() {
         IntakeAnswer answer = driver.submit("PHONE", CaseDriver.newCustomer(HAMBURG), "call me");
         String own = answer.personalRep().id();
+        Instant windowEnds = cases.get(answer.caseNumber()).personalWindowEndsAt();
+        assertThat(windowEnds).isEqualTo(sla.due("north", MONDAY_MORNING, sla.row("PHONE").personalWindow()));
 
-        driver.passTime(Duration.ofMinutes(5).plusSeconds(1), answer.caseNumber());
+        driver.passTimeTo(windowEnds.minusSeconds(1), answer.caseNumber());
+        assertThat(driver.task(answer.caseNumber(), REACH_CUSTOMER).getAssignee()).as("not before the window ends").isEqualTo(own);
+        driver.passTimeTo(windowEnds.plusSeconds(1), answer.caseNumber());
 
         String backup = firstBackupOf("north", own);
         assertThat(driver.task(answer.caseNumber(), REACH_CUSTOMER).getAssignee()).isEqualTo(backup);
@@ -243,8 +249,8 @@ class ContactLifecycleProcessTests {
     void d_missedFirstResponseOffersItToTheTeamAndTellsSupervisorsThePromiseIsBroken() {
         IntakeAnswer answer = driver.submit("PHONE", CaseDriver.newCustomer(HAMBURG), "call me");
 
-        driver.passTime(Duration.ofMinutes(5).plusSeconds(1), answer.caseNumber());
-        driver.passTime(Duration.ofMinutes(10), answer.caseNumber());
+        driver.passTimeTo(cases.get(answer.caseNumber()).personalWindowEndsAt().plusSeconds(1), answer.caseNumber());
+        driver.passTimeTo(answer.promisedBy().plusSeconds(1), answer.caseNumber());
 
         Task reach = driver.task(answer.caseNumber(), REACH_CUSTOMER);
         assertThat(reach.getAssignee()).isNull();
@@ -273,6 +279,27 @@ class ContactLifecycleProcessTests {
         assertThat(notifications(answer, "NO_REP_AVAILABLE")).extracting(Notification::recipient).containsExactly("supervisors-north");
     }
 
+    @Test
+    void d_theHolderIsRemindedBeforeThePromiseFallsDue() {
+        IntakeAnswer answer = driver.submit("PHONE", CaseDriver.newCustomer(HAMBURG), "call me");
+        SlaPolicy row = sla.row("PHONE");
+        Instant reminder = sla.due("north", MONDAY_MORNING, row.firstResponse().minus(row.reminderBefore()));
+
+        driver.passTimeTo(reminder.minusSeconds(1), answer.caseNumber());
+        assertThat(notifications(answer, "PROMISE_DUE_SOON")).as("not before the reminder is due").isEmpty();
+
+        driver.passTimeTo(reminder.plusSeconds(1), answer.caseNumber());
+        String holder = cases.get(answer.caseNumber()).handlerId();
+        assertThat(notifications(answer, "PROMISE_DUE_SOON")).singleElement().satisfies(n -> {
+            assertThat(n.recipient()).isEqualTo(holder);
+            assertThat(n.text()).contains("Please reach them now");
+        });
+        assertThat(events(answer, "PROMISE_DUE_SOON")).hasSize(1);
+        assertThat(driver.instance(answer.caseNumber())).hasPassed(PROMISE_DUE_SOON, REMIND_HANDLER)
+            .isWaitingAt(REACH_CUSTOMER);
+        assertThat(answer.promisedBy()).as("the reminder leaves time to keep the promise").isAfter(driver.now());
+    }
+
     // e) the promise
 
     @Test
@@ -283,13 +310,15 @@ class ContactLifecycleProcessTests {
                 false, true);
         IntakeAnswer publicPost = driver.submit("SOCIAL", CaseDriver.newCustomer(HAMBURG), "public rant", true, false);
 
-        assertThat(phone.promisedBy()).isEqualTo(MONDAY_MORNING.plus(Duration.ofMinutes(15)));
-        assertThat(chat.promisedBy()).isEqualTo(MONDAY_MORNING.plus(Duration.ofMinutes(5)));
-        assertThat(premiumPhone.promisedBy()).isEqualTo(MONDAY_MORNING.plus(Duration.ofSeconds(450)));
-        assertThat(publicPost.promisedBy()).isEqualTo(MONDAY_MORNING.plus(Duration.ofMinutes(30)));
+        assertThat(phone.promisedBy()).isEqualTo(sla.due("north", MONDAY_MORNING, sla.row("PHONE").firstResponse()));
+        assertThat(chat.promisedBy()).isEqualTo(sla.due("north", MONDAY_MORNING, sla.row("CHAT").firstResponse()));
+        assertThat(premiumPhone.promisedBy())
+            .isEqualTo(sla.due("north", MONDAY_MORNING, sla.row("PHONE", "PREMIUM", false).firstResponse()));
+        SlaPolicy post = sla.row("SOCIAL", "STANDARD", true);
+        assertThat(publicPost.promisedBy()).isEqualTo(sla.due("north", MONDAY_MORNING, post.firstResponse(), post.hours()));
         assertThat(notifications(phone, "PROMISE")).singleElement()
             .satisfies(n -> assertThat(n.text()).contains(phone.handler().name().split(" ")[0]).contains("North team")
-                .contains("08:15"));
+                .contains(CaseFile.time(phone.promisedBy())));
     }
 
     // f) personal handling
@@ -340,10 +369,11 @@ class ContactLifecycleProcessTests {
 
         Task approval = driver.task(answer.caseNumber(), APPROVE_ACCOMMODATION);
         assertThat(driver.candidateGroups(approval)).containsExactly("supervisors-north");
-        assertThat(approval.getDueDate().toInstant()).isEqualTo(driver.now().plus(Duration.ofHours(2)));
+        Instant approvalDue = sla.due("north", driver.now(), sla.row("EMAIL").approvalWindow());
+        assertThat(approval.getDueDate().toInstant()).isEqualTo(approvalDue);
         assertThat(cases.get(answer.caseNumber()).state()).isEqualTo(CaseState.AWAITING_APPROVAL);
 
-        driver.passTime(Duration.ofHours(2).plusSeconds(1), answer.caseNumber());
+        driver.passTimeTo(approvalDue.plusSeconds(1), answer.caseNumber());
         assertThat(notifications(answer, "APPROVAL_OVERDUE")).extracting(Notification::recipient).containsExactly("head-of-service");
 
         driver.complete("sam", approval, Map.of("approvalDecision", "APPROVED", "supervisorGuidance", "fine, she is a loyal customer"));
@@ -369,10 +399,11 @@ class ContactLifecycleProcessTests {
 
         Task escalation = driver.task(answer.caseNumber(), SupervisorEscalationProcess.Elements.HANDLE_ESCALATION);
         assertThat(driver.candidateGroups(escalation)).containsExactly("supervisors-north");
-        assertThat(escalation.getDueDate().toInstant()).isEqualTo(driver.now().plus(Duration.ofHours(1)));
+        Instant escalationDue = sla.due("north", driver.now(), sla.row("PHONE").escalationWindow());
+        assertThat(escalation.getDueDate().toInstant()).isEqualTo(escalationDue);
         assertThat(cases.get(answer.caseNumber()).state()).isEqualTo(CaseState.ESCALATED);
 
-        driver.passTime(Duration.ofHours(1).plusSeconds(1), answer.caseNumber());
+        driver.passTimeTo(escalationDue.plusSeconds(1), answer.caseNumber());
         assertThat(notifications(answer, "ESCALATION_OVERDUE")).extracting(Notification::recipient).containsExactly("head-of-service");
 
         driver.complete("sam", escalation, Map.of("escalationResult", "RESOLVED", "supervisorGuidance", "called her, sorted"));
@@ -387,8 +418,10 @@ class ContactLifecycleProcessTests {
     @Test
     void h_missedResolutionDeadlineEscalatesAndTheSupervisorReturnsItWithGuidance() {
         IntakeAnswer answer = reachedCase("EMAIL");
+        Instant resolutionDue = cases.get(answer.caseNumber()).resolutionDueAt();
+        assertThat(resolutionDue).isEqualTo(sla.due("north", MONDAY_MORNING, sla.row("EMAIL").resolution()));
 
-        driver.passTime(Duration.ofDays(3).plusMinutes(1), answer.caseNumber());
+        driver.passTimeTo(resolutionDue.plusSeconds(1), answer.caseNumber());
 
         assertThat(driver.instance(answer.caseNumber())).hasPassed(RESOLUTION_DEADLINE_MISSED);
         assertThat(events(answer, "ESCALATION_OPENED")).singleElement()
@@ -400,7 +433,7 @@ class ContactLifecycleProcessTests {
 
         Task resolve = driver.task(answer.caseNumber(), RESOLVE_CONTACT);
         assertThat(resolve.getAssignee()).isEqualTo(answer.handler().id());
-        assertThat(resolve.getDueDate().toInstant()).isEqualTo(driver.now().plus(Duration.ofDays(3)));
+        assertThat(resolve.getDueDate().toInstant()).isEqualTo(sla.due("north", driver.now(), sla.row("EMAIL").resolution()));
         assertThat(runtime.getVariable(resolve.getProcessInstanceId(), "supervisorGuidance")).isEqualTo("offer a replacement");
         assertThat(notifications(answer, "RETURNED_TO_HANDLER")).extracting(Notification::recipient)
             .containsExactly(answer.handler().id());
@@ -455,7 +488,7 @@ class ContactLifecycleProcessTests {
         assertThat(reply.joinedOpenCase()).isTrue();
         assertThat(reply.handler().id()).isEqualTo(answer.personalRep().id());
         assertThat(reply.promisedBy()).as("promised by the policy of the reply's own channel")
-            .isEqualTo(driver.now().plus(slaPolicies.firstResponse(Channel.CHAT, "STANDARD", false)));
+            .isEqualTo(sla.due("north", driver.now(), sla.row("CHAT").firstResponse()));
         assertThat(cases.get(answer.caseNumber()).receivedAt()).as("opened when the first contact came").isEqualTo(MONDAY_MORNING);
         assertThat(cases.get(answer.caseNumber()).promisedBy()).as("the case keeps the promise the customer was told")
             .isEqualTo(reply.promisedBy());
@@ -469,8 +502,13 @@ class ContactLifecycleProcessTests {
     void j_caseClosesAfterSevenQuietDaysAndTheNextContactOpensANewCase() {
         CustomerDetails customer = CaseDriver.newCustomer(HAMBURG);
         IntakeAnswer answer = resolvedCase(customer);
+        Instant quietPeriodEnds = ((java.util.Date) runtime.getVariable(driver.instance(answer.caseNumber()).getId(),
+                "quietPeriodEndsAt")).toInstant();
+        assertThat(quietPeriodEnds).isAfterOrEqualTo(driver.now().plus(sla.row("EMAIL").quietPeriod()));
 
-        driver.passTime(Duration.ofDays(7).plusMinutes(1), answer.caseNumber());
+        driver.passTimeTo(quietPeriodEnds.minusSeconds(1), answer.caseNumber());
+        assertThat(driver.instance(answer.caseNumber())).isWaitingAt(QUIET_PERIOD);
+        driver.passTimeTo(quietPeriodEnds.plusSeconds(1), answer.caseNumber());
 
         assertThat(driver.instance(answer.caseNumber())).isNull();
         assertThat(cases.get(answer.caseNumber()).state()).isEqualTo(CaseState.CLOSED);
@@ -520,7 +558,7 @@ class ContactLifecycleProcessTests {
 
         assertThat(chat.caseNumber()).isEqualTo(mail.caseNumber());
         assertThat(chat.promisedBy()).isAfter(driver.now())
-            .isEqualTo(driver.now().plus(slaPolicies.firstResponse(Channel.CHAT, "STANDARD", false)));
+            .isEqualTo(sla.due("north", driver.now(), sla.row("CHAT").firstResponse()));
         assertThat(notifications(mail, "CONTACT_JOINED")).singleElement()
             .satisfies(n -> assertThat(n.text()).contains("(chat)").contains(CaseFile.time(chat.promisedBy())));
         assertThat(cases.get(mail.caseNumber()).receivedAt()).isEqualTo(MONDAY_MORNING);

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import io.nohold.lifecycle.ContactLifecycleProcess.Elements;
+import io.nohold.lifecycle.ContactLifecycleProcess;
 import io.nohold.testsupport.ApiClient;
 import io.nohold.testsupport.ApiClient.Response;
 import io.nohold.testsupport.CaseDriver;
@@ -91,14 +92,16 @@ class RetentionTests {
         ClockUtil.setCurrentTime(Date.from(evening));
         Handled old = resolvedCase("old");
         Handled recent = resolvedCase("recent");
-        driver.passTime(Duration.ofDays(7).plusMinutes(1), old.caseNumber());
+        // the quiet period ends in the region's first open hour after its days
+        driver.passTimeTo(driver.timerDue(old.caseNumber(), ContactLifecycleProcess.Elements.QUIET_PERIOD_OVER).plusSeconds(60),
+                old.caseNumber());
         Instant oldClosed = driver.now();
         driver.passTime(Duration.ofDays(2), recent.caseNumber());
         assertThat(state(old.caseNumber())).isEqualTo("CLOSED");
         assertThat(state(recent.caseNumber())).isEqualTo("CLOSED");
 
-        // 181 days after the old case closed, at noon: outside the window
-        Instant later = oldClosed.plus(Duration.ofDays(181));
+        // in the evening 181 days after the old case closed (in the window); at noon that day: outside the window
+        Instant later = oldClosed.plus(Duration.ofDays(181)).atZone(zone).toLocalDate().atTime(21, 0).atZone(zone).toInstant();
         ClockUtil.setCurrentTime(Date.from(later.atZone(zone).toLocalDate().atTime(LocalTime.NOON).atZone(zone).toInstant()));
         assertThat(retention.run()).as("outside the window").isZero();
         assertThat(DatabaseSearch.find(dataSource, List.of(old.secret()))).as("kept outside the window").isNotEmpty();

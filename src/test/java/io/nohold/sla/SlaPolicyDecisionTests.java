@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 import io.nohold.testsupport.DmnEngines;
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -22,12 +24,15 @@ import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
   * Unit tests for the {@code SlaPolicy} decision table in {@code processes/sla-policy.dmn}, evaluated with the
-  * standalone DMN engine (no process engine, no Spring context).
+  * standalone DMN engine (no process engine, no Spring context). They check properties every version of the table
+  * must have, not its numbers: a designer who changes a cell changes only the table.
   */
 class SlaPolicyDecisionTests {
 
@@ -45,38 +50,49 @@ class SlaPolicyDecisionTests {
         }
     }
 
-    @ParameterizedTest(name = "{0} / {1} / publicPost={2} -> {3}, {4}, {5}")
-    @CsvSource({
-            // channel, tier,     publicPost, personalWindow, firstResponse, resolution
-            "PHONE,     STANDARD, false,      PT5M,           PT15M,         P1D",
-            "PHONE,     PREMIUM,  false,      PT2M30S,        PT7M30S,       P1D",
-            "CHAT,      STANDARD, false,      PT2M,           PT5M,          P1D",
-            "CHAT,      PREMIUM,  false,      PT1M,           PT2M30S,       P1D",
-            "EMAIL,     STANDARD, false,      PT2H,           PT4H,          P3D",
-            "EMAIL,     PREMIUM,  false,      PT1H,           PT2H,          P3D",
-            "WEB,       STANDARD, false,      PT2H,           PT4H,          P3D",
-            "WEB,       PREMIUM,  false,      PT1H,           PT2H,          P3D",
-            "SOCIAL,    STANDARD, true,       PT10M,          PT30M,         P1D",
-            "SOCIAL,    PREMIUM,  true,       PT5M,           PT15M,         P1D",
-            "SOCIAL,    STANDARD, false,      PT2H,           PT4H,          P3D",
-            "SOCIAL,    PREMIUM,  false,      PT1H,           PT2H,          P3D",
-    })
-    void everyChannelAndTierGetsItsOwnWindows(String channel, String tier, boolean publicPost,
-            String personalWindow, String firstResponse, String resolution) {
-        DmnDecisionRuleResult windows = evaluate(channel, tier, publicPost);
-
-        assertThat(windows.<String>getEntry("personalWindow")).isEqualTo(personalWindow);
-        assertThat(windows.<String>getEntry("firstResponse")).isEqualTo(firstResponse);
-        assertThat(windows.<String>getEntry("resolution")).isEqualTo(resolution);
+    /** Every contact NoHold takes in: each channel and tier, and for social both a public post and a direct message. */
+    static Stream<Arguments> everyKindOfContact() {
+        return Stream.of("PHONE", "CHAT", "EMAIL", "WEB", "SOCIAL")
+            .flatMap(channel -> Stream.of("STANDARD", "PREMIUM")
+                .flatMap(tier -> (channel.equals("SOCIAL") ? Stream.of(true, false) : Stream.of(false))
+                    .map(publicPost -> Arguments.of(channel, tier, publicPost))));
     }
 
-    @Test
-    void publicSocialPostGetsTheUrgentWindows() {
-        DmnDecisionRuleResult windows = evaluate("SOCIAL", "STANDARD", true);
+    @ParameterizedTest(name = "{0} / {1} / publicPost={2}")
+    @MethodSource("everyKindOfContact")
+    void everyKindOfContactGetsAPolicyTheSlaClockCanKeep(String channel, String tier, boolean publicPost) {
+        // the application's own reading: every output present, ISO durations, the reminder before the promise, the
+        // personal window within the first response, known hours, a priority between 0 and 100
+        SlaPolicy policy = SlaPolicy.of(evaluate(channel, tier, publicPost).getEntryMap());
 
-        assertThat(windows.<String>getEntry("personalWindow")).isEqualTo("PT10M");
-        assertThat(windows.<String>getEntry("firstResponse")).isEqualTo("PT30M");
-        assertThat(windows.<String>getEntry("resolution")).isEqualTo("P1D");
+        assertThat(policy.resolution()).isGreaterThanOrEqualTo(policy.firstResponse());
+        assertThat(policy.approvalWindow()).isLessThanOrEqualTo(policy.resolution());
+    }
+
+    @ParameterizedTest(name = "{0} / publicPost={1}")
+    @CsvSource({ "PHONE, false", "CHAT, false", "EMAIL, false", "WEB, false", "SOCIAL, true", "SOCIAL, false" })
+    void premiumCustomersAreNeverPromisedLessThanStandardOnes(String channel, boolean publicPost) {
+        SlaPolicy standard = SlaPolicy.of(evaluate(channel, "STANDARD", publicPost).getEntryMap());
+        SlaPolicy premium = SlaPolicy.of(evaluate(channel, "PREMIUM", publicPost).getEntryMap());
+
+        assertThat(premium.personalWindow()).isLessThanOrEqualTo(standard.personalWindow());
+        assertThat(premium.firstResponse()).isLessThanOrEqualTo(standard.firstResponse());
+        assertThat(premium.resolution()).isLessThanOrEqualTo(standard.resolution());
+        assertThat(premium.taskPriority()).isGreaterThanOrEqualTo(standard.taskPriority());
+        assertThat(premium.hours()).isEqualTo(standard.hours());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "STANDARD", "PREMIUM" })
+    void theMoreUrgentTheChannelTheSoonerThePromiseAndTheHigherItsTasks(String tier) {
+        List<SlaPolicy> byUrgency = List.of(SlaPolicy.of(evaluate("SOCIAL", tier, true).getEntryMap()),
+                SlaPolicy.of(evaluate("PHONE", tier, false).getEntryMap()),
+                SlaPolicy.of(evaluate("CHAT", tier, false).getEntryMap()),
+                SlaPolicy.of(evaluate("EMAIL", tier, false).getEntryMap()));
+
+        assertThat(byUrgency).extracting(SlaPolicy::taskPriority).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(byUrgency.get(1).firstResponse()).isLessThan(byUrgency.get(3).firstResponse());
+        assertThat(byUrgency.get(2).firstResponse()).isLessThan(byUrgency.get(3).firstResponse());
     }
 
     @ParameterizedTest
@@ -91,26 +107,6 @@ class SlaPolicyDecisionTests {
     void webFormIsTreatedLikeEmail(String tier) {
         assertThat(evaluate("WEB", tier, false).getEntryMap())
                 .isEqualTo(evaluate("EMAIL", tier, false).getEntryMap());
-    }
-
-    @ParameterizedTest(name = "{0} / publicPost={1}")
-    @CsvSource({
-            "PHONE,  false",
-            "CHAT,   false",
-            "EMAIL,  false",
-            "WEB,    false",
-            "SOCIAL, true",
-            "SOCIAL, false",
-    })
-    void premiumTierHalvesPersonalWindowAndFirstResponseButNotResolution(String channel, boolean publicPost) {
-        DmnDecisionRuleResult standard = evaluate(channel, "STANDARD", publicPost);
-        DmnDecisionRuleResult premium = evaluate(channel, "PREMIUM", publicPost);
-
-        assertThat(durationOf(premium, "personalWindow"))
-                .isEqualTo(durationOf(standard, "personalWindow").dividedBy(2));
-        assertThat(durationOf(premium, "firstResponse"))
-                .isEqualTo(durationOf(standard, "firstResponse").dividedBy(2));
-        assertThat(durationOf(premium, "resolution")).isEqualTo(durationOf(standard, "resolution"));
     }
 
     @ParameterizedTest(name = "{0} / {1}")
@@ -151,7 +147,6 @@ class SlaPolicyDecisionTests {
         DecisionTable table = (DecisionTable) modelDecision.getExpression();
 
         assertThat(table.getHitPolicy()).isEqualTo(HitPolicy.UNIQUE);
-        assertThat(table.getRules()).hasSize(12);
         assertThat(table.getRules()).allSatisfy(rule -> {
             assertThat(rule.getDescription()).as("annotation of rule %s", rule.getId()).isNotNull();
             assertThat(rule.getDescription().getTextContent()).as("annotation of rule %s", rule.getId()).isNotBlank();
@@ -168,10 +163,6 @@ class SlaPolicyDecisionTests {
                 .as("rules matching channel=%s, tier=%s, publicPost=%s", channel, tier, publicPost)
                 .hasSize(1);
         return result.getSingleResult();
-    }
-
-    private static Duration durationOf(DmnDecisionRuleResult result, String output) {
-        return Duration.parse(result.<String>getEntry(output));
     }
 
     private static DmnModelInstance readModel() throws IOException {

@@ -17,6 +17,7 @@ import io.nohold.contact.IntakeService;
 import io.nohold.customer.CustomerDetails;
 import io.nohold.directory.RegionDirectory;
 import io.nohold.directory.RepStatus;
+import io.nohold.lifecycle.ContactLifecycleProcess;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -144,6 +145,24 @@ public class CaseDriver {
      */
     public void passTime(Duration duration, String... caseNumbers) {
         ClockUtil.setCurrentTime(Date.from(now().plus(duration)));
+        executeDueJobs(caseNumbers);
+    }
+
+    /** When the timer of this case waiting at this event falls due. */
+    public Instant timerDue(String caseNumber, String activityId) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+            .processDefinitionKey(ContactLifecycleProcess.KEY)
+            .singleResult();
+        Job timer = management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
+        if (timer == null) {
+            throw new IllegalStateException("case " + caseNumber + " has no timer at " + activityId);
+        }
+        return timer.getDuedate().toInstant();
+    }
+
+    /** Moves the engine clock to a moment and executes the jobs of these cases that fall due by then. */
+    public void passTimeTo(Instant moment, String... caseNumbers) {
+        ClockUtil.setCurrentTime(Date.from(moment));
         executeDueJobs(caseNumbers);
     }
 
