@@ -83,21 +83,33 @@ class ShiftEndHandover {
                     continue;
                 }
                 Optional<Instant> end = time.lastClosing(now, LOOKBACK);
-                if (end.isPresent() && Boolean.TRUE.equals(transaction.execute(status -> {
-                    if (!schedules.claimShiftEnd(rep.id(), end.get())) {
-                        // handled before, here or by another node; a refused insert spoils the transaction on PostgreSQL
-                        status.setRollbackOnly();
-                        return false;
-                    }
-                    handOn(rep, time.nextOpening(now, RepSchedules.HORIZON), now);
-                    return true;
-                }))) {
+                if (end.isPresent() && handle(rep, end.get(), time, now)) {
                     handled++;
                 }
             }
         }
         schedules.forgetShiftEndsBefore(now.minus(LOOKBACK.multipliedBy(2)));
         return handled;
+    }
+
+    /** Claims the shift end and hands on in one transaction; false when it was handled before or failed. */
+    private boolean handle(Rep rep, Instant end, BusinessCalendar time, Instant now) {
+        try {
+            return Boolean.TRUE.equals(transaction.execute(status -> {
+                if (!schedules.claimShiftEnd(rep.id(), end)) {
+                    // handled before, here or by another node; a refused insert spoils the transaction on PostgreSQL
+                    status.setRollbackOnly();
+                    return false;
+                }
+                handOn(rep, time.nextOpening(now, RepSchedules.HORIZON), now);
+                return true;
+            }));
+        }
+        catch (RuntimeException e) {
+            // nothing of it is kept, the claim neither: the next run tries again
+            log.warn("could not hand on the contacts of {} at the end of their shift at {}; trying again", rep.id(), end, e);
+            return false;
+        }
     }
 
     private void handOn(Rep rep, Optional<Instant> nextShift, Instant now) {
