@@ -16,7 +16,6 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nohold.calendar.OpeningInterval;
-import io.nohold.engine.EngineClock;
 import io.nohold.security.RegionAccess;
 import io.nohold.web.ApiException;
 import io.nohold.web.FieldProblem;
@@ -95,7 +94,7 @@ class RepScheduleController {
     }
 
     private ZoneId zone(Rep rep) {
-        return calendars.at(rep.regionId(), EngineClock.now()).timeZone();
+        return calendars.current(rep.regionId()).timeZone();
     }
 
     private static ScheduleBody body(RepSchedule schedule, ZoneId zone) {
