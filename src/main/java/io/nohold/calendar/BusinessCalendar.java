@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -36,10 +37,19 @@ public final class BusinessCalendar {
 
     private final Predicate<LocalDate> closed;
 
+    /** Closed periods besides closed days, such as a rep's absences; sorted by start. */
+    private final List<ClosedPeriod> closedPeriods;
+
     public BusinessCalendar(ZoneId zone, Map<DayOfWeek, List<OpeningInterval>> hours, Predicate<LocalDate> closed) {
+        this(zone, hours, closed, List.of());
+    }
+
+    private BusinessCalendar(ZoneId zone, Map<DayOfWeek, List<OpeningInterval>> hours, Predicate<LocalDate> closed,
+            List<ClosedPeriod> closedPeriods) {
         this.zone = zone;
         this.rules = zone.getRules();
         this.closed = closed;
+        this.closedPeriods = closedPeriods.stream().sorted(Comparator.comparing(ClosedPeriod::from)).toList();
         Map<DayOfWeek, List<OpeningInterval>> sorted = new EnumMap<>(DayOfWeek.class);
         hours.forEach((day, intervals) -> {
             List<OpeningInterval> ordered = intervals.stream().sorted(Comparator.comparingInt(OpeningInterval::from)).toList();
@@ -62,6 +72,13 @@ public final class BusinessCalendar {
         return new BusinessCalendar(zone, hours, day -> false);
     }
 
+    /** The same calendar, also closed during these periods (an absence from Monday 08:00 to Friday 18:00). */
+    public BusinessCalendar withClosedPeriods(List<ClosedPeriod> periods) {
+        List<ClosedPeriod> all = new ArrayList<>(closedPeriods);
+        all.addAll(periods);
+        return new BusinessCalendar(zone, hours, closed, all);
+    }
+
     public ZoneId zone() {
         return zone;
     }
@@ -69,7 +86,7 @@ public final class BusinessCalendar {
     public boolean isOpen(Instant moment) {
         ZonedDateTime local = moment.atZone(zone);
         LocalDate day = local.toLocalDate();
-        if (closed.test(day)) {
+        if (closed.test(day) || closedPeriods.stream().anyMatch(period -> period.contains(moment))) {
             return false;
         }
         int minute = local.getHour() * 60 + local.getMinute();
@@ -79,6 +96,57 @@ public final class BusinessCalendar {
     /** The moment itself when open, else the next moment the calendar opens. */
     public Instant nextOpening(Instant moment) {
         return plusBusinessTime(moment, Duration.ZERO, true);
+    }
+
+    /**
+     * The moment itself when open, else the next moment the calendar opens; empty when it does not open within
+     * {@code horizon} of {@code moment}.
+     */
+    public Optional<Instant> nextOpening(Instant moment, Duration horizon) {
+        Instant limit = moment.plus(horizon);
+        LocalDate first = moment.atZone(zone).toLocalDate().minusDays(1);
+        LocalDate last = limit.atZone(zone).toLocalDate();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            for (Instant[] open : openOn(day)) {
+                if (open[1].isAfter(moment)) {
+                    Instant from = max(open[0], moment);
+                    return from.isAfter(limit) ? Optional.empty() : Optional.of(from);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Until when the calendar stays open without a break from {@code moment} on: the end of the open time that holds
+     * {@code moment}, across midnight when the next day opens at 00:00. The moment itself when closed; at most
+     * {@code horizon} after it.
+     */
+    public Instant openUntil(Instant moment, Duration horizon) {
+        Instant limit = moment.plus(horizon);
+        for (Instant[] open : merged(moment.atZone(zone).toLocalDate().minusDays(1), limit.atZone(zone).toLocalDate())) {
+            if (!open[0].isAfter(moment) && open[1].isAfter(moment)) {
+                return min(open[1], limit);
+            }
+        }
+        return moment;
+    }
+
+    /**
+     * The last moment at or before {@code moment}, and no longer than {@code lookback} before it, at which open time
+     * ended (a shift's end); a break between two adjacent intervals, such as midnight between 22:00-24:00 and
+     * 00:00-06:00, is no end.
+     */
+    public Optional<Instant> lastClosing(Instant moment, Duration lookback) {
+        Instant earliest = moment.minus(lookback);
+        Optional<Instant> last = Optional.empty();
+        for (Instant[] open : merged(earliest.atZone(zone).toLocalDate().minusDays(1),
+                moment.atZone(zone).toLocalDate().plusDays(1))) {
+            if (!open[1].isAfter(moment) && !open[1].isBefore(earliest)) {
+                last = Optional.of(open[1]);
+            }
+        }
+        return last;
     }
 
     /**
@@ -120,6 +188,23 @@ public final class BusinessCalendar {
         throw new IllegalStateException("the calendar is not open within " + MAX_DAYS + " days of " + start);
     }
 
+    /** The open spans of these days (inclusive), in order, spans that touch or overlap joined into one. */
+    private List<Instant[]> merged(LocalDate first, LocalDate last) {
+        List<Instant[]> spans = new ArrayList<>();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            for (Instant[] open : openOn(day)) {
+                Instant[] previous = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+                if (previous != null && !open[0].isAfter(previous[1])) {
+                    previous[1] = max(previous[1], open[1]);
+                }
+                else {
+                    spans.add(new Instant[] { open[0], open[1] });
+                }
+            }
+        }
+        return spans;
+    }
+
     /**
      * The open spans of one day as instants, in order. Each opening interval is cut along the zone's offset changes, so
      * that a span holds exactly the instants whose wall-clock time lies in the interval.
@@ -148,7 +233,31 @@ public final class BusinessCalendar {
             }
         }
         spans.sort(Comparator.comparing(span -> span[0]));
-        return spans;
+        return closedPeriods.isEmpty() ? spans : withoutClosedPeriods(spans);
+    }
+
+    /** The spans with the closed periods cut out. */
+    private List<Instant[]> withoutClosedPeriods(List<Instant[]> spans) {
+        List<Instant[]> open = new ArrayList<>();
+        for (Instant[] span : spans) {
+            Instant from = span[0];
+            for (ClosedPeriod period : closedPeriods) {
+                if (!period.to().isAfter(from) || !period.from().isBefore(span[1])) {
+                    continue;
+                }
+                if (period.from().isAfter(from)) {
+                    open.add(new Instant[] { from, period.from() });
+                }
+                from = max(from, period.to());
+                if (!from.isBefore(span[1])) {
+                    break;
+                }
+            }
+            if (from.isBefore(span[1])) {
+                open.add(new Instant[] { from, span[1] });
+            }
+        }
+        return open;
     }
 
     private static Instant max(Instant a, Instant b) {

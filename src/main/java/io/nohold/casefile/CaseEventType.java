@@ -16,6 +16,8 @@ public enum CaseEventType {
     HANDED_OVER_TO_BACKUP(Category.SLA),
     PERSONAL_WINDOW_ELAPSED(Category.SLA),
     PROMISE_DUE_SOON(Category.SLA),
+    /** The holder's shift ended before the promise: handed to the next named backup on shift, or offered to the team. */
+    SHIFT_ENDED(Category.SLA),
     PROMISE_BROKEN(Category.SLA),
     RESOLUTION_DEADLINE_MISSED(Category.SLA),
 

@@ -222,6 +222,29 @@ public class CaseFile {
                 + " left the team. It was promised by " + time(record.promisedBy()) + ".");
     }
 
+    /**
+     * The holder's shift ended and the case's promise falls before their next shift: the next named backup on shift
+     * holds it, or, with nobody on shift, it is offered to the region's team.
+     */
+    public void shiftEnded(String caseNumber, String leaver, Rep to) {
+        CaseRecord record = cases.get(caseNumber);
+        Region region = directory.region(record.regionId());
+        cases.setHandler(caseNumber, to == null ? null : to.id());
+        if (to != null) {
+            history.record(caseNumber, CaseEventType.SHIFT_ENDED, to.id(), null,
+                    people.nameOf(leaver) + "'s shift ended; from " + people.nameOf(leaver) + " to " + to.name());
+            outbox.toUser(caseNumber, to.id(), NotificationKind.HANDED_OVER, "You are the named backup for case "
+                    + caseNumber + " of " + customers.customer(record.customerId()).displayName() + " because "
+                    + people.nameOf(leaver) + "'s shift ended; promised by " + time(record.promisedBy()) + ".");
+            return;
+        }
+        history.record(caseNumber, CaseEventType.SHIFT_ENDED, null, null,
+                people.nameOf(leaver) + "'s shift ended and no backup is on shift; offered to " + region.repGroup());
+        outbox.toGroup(caseNumber, region.repGroup(), NotificationKind.OFFERED_TO_TEAM, "Case " + caseNumber + " of "
+                + customers.customer(record.customerId()).displayName() + " needs someone: " + people.nameOf(leaver)
+                + "'s shift ended. It was promised by " + time(record.promisedBy()) + ".");
+    }
+
     public void personalWindowElapsedWithoutBackup(String caseNumber, String handler) {
         CaseRecord record = cases.get(caseNumber);
         history.record(caseNumber, CaseEventType.PERSONAL_WINDOW_ELAPSED, handler, null,

@@ -20,7 +20,10 @@ import io.nohold.directory.Region;
 import io.nohold.directory.RegionCalendar;
 import io.nohold.directory.RegionCalendars;
 import io.nohold.directory.RegionDirectory;
+import io.nohold.directory.Absence;
 import io.nohold.directory.Rep;
+import io.nohold.directory.RepSchedule;
+import io.nohold.directory.RepSchedules;
 import io.nohold.directory.RepStatus;
 import io.nohold.directory.RuleKind;
 import io.nohold.engine.EngineClock;
@@ -98,6 +101,8 @@ class DemoData implements ApplicationRunner {
 
     private final RegionCalendars calendars;
 
+    private final RepSchedules schedules;
+
     private final CustomerRepository customers;
 
     private final TransactionTemplate transactions;
@@ -108,11 +113,13 @@ class DemoData implements ApplicationRunner {
 
     static final String INTAKE_CHANNEL = "intake";
 
-    DemoData(IdentityService identity, RegionDirectory directory, RegionCalendars calendars, CustomerRepository customers,
-            ChannelKeys channels, TransactionTemplate transactions, @Value("${nohold.demo.password}") String password) {
+    DemoData(IdentityService identity, RegionDirectory directory, RegionCalendars calendars, RepSchedules schedules,
+            CustomerRepository customers, ChannelKeys channels, TransactionTemplate transactions,
+            @Value("${nohold.demo.password}") String password) {
         this.identity = identity;
         this.directory = directory;
         this.calendars = calendars;
+        this.schedules = schedules;
         this.customers = customers;
         this.transactions = transactions;
         this.channels = channels;
@@ -150,6 +157,9 @@ class DemoData implements ApplicationRunner {
             for (int i = 0; i < demo.reps().size(); i++) {
                 DemoUser rep = demo.reps().get(i);
                 directory.saveRep(new Rep(rep.id(), rep.fullName(), region.id(), i + 1, RepStatus.AVAILABLE));
+                if (!schedules.stored(rep.id())) {
+                    schedules.save(rep.id(), schedule(region.id(), i, rep.id()));
+                }
                 user(rep, region.repGroup());
             }
             user(demo.supervisor(), region.supervisorGroup());
@@ -198,6 +208,36 @@ class DemoData implements ApplicationRunner {
                 yield new RegionCalendar(ZoneId.of("Europe/Paris"), hours, "FR", null, List.of());
             }
         };
+    }
+
+    /**
+     * Two overlapping shifts that cover the region's opening hours: the first rep of each region works the early
+     * shift, the others the late one; everyone is on shift from 09:00 to 12:00 on weekdays. North's third rep also
+     * works the Saturday morning. Irina of East is on vacation for two weeks in August 2027.
+     */
+    static RepSchedule schedule(String regionId, int index, String repId) {
+        boolean early = index == 0;
+        List<OpeningInterval> shifts = switch (regionId) {
+            case "north" -> early ? List.of(hours("08:00", "14:00")) : List.of(hours("09:00", "18:00"));
+            case "south" -> early ? List.of(hours("09:00", "13:00"), hours("14:00", "16:00"))
+                    : List.of(hours("09:00", "13:00"), hours("14:00", "18:00"));
+            case "east" -> early ? List.of(hours("08:00", "14:00")) : List.of(hours("09:00", "16:00"));
+            default -> early ? List.of(hours("09:00", "15:00")) : List.of(hours("09:00", "13:00"), hours("14:00", "19:00"));
+        };
+        Map<DayOfWeek, List<OpeningInterval>> week = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY)) {
+            week.put(day, shifts);
+        }
+        if ("north".equals(regionId) && index == 2) {
+            week.put(DayOfWeek.SATURDAY, List.of(hours("09:00", "13:00")));
+        }
+        List<Absence> absences = "irina".equals(repId)
+                ? List.of(new Absence(java.time.OffsetDateTime.parse("2027-08-02T00:00:00+02:00").toInstant(),
+                        java.time.OffsetDateTime.parse("2027-08-14T00:00:00+02:00").toInstant(), Absence.Kind.VACATION,
+                        "summer holiday"))
+                : List.of();
+        return new RepSchedule(week, absences);
     }
 
     private static OpeningInterval hours(String from, String to) {

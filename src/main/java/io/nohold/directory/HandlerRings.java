@@ -1,18 +1,25 @@
 package io.nohold.directory;
 
 import io.nohold.security.Groups;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+
+import io.nohold.calendar.BusinessCalendar;
+import io.nohold.engine.EngineClock;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 
 /**
- * Who holds a contact: the own rep when available, else the region's named backups in order. The relationship
- * always stays with the own rep; a backup only holds the contact.
+ * Who holds a contact: the own rep when available and on shift, else the region's named backups in order who are
+ * available and on shift. The relationship always stays with the own rep; a backup only holds the contact.
  */
 @Service
 public class HandlerRings {
@@ -21,9 +28,12 @@ public class HandlerRings {
 
     private final IdentityService identity;
 
-    HandlerRings(RegionDirectory directory, IdentityService identity) {
+    private final RepSchedules schedules;
+
+    HandlerRings(RegionDirectory directory, IdentityService identity, RepSchedules schedules) {
         this.directory = directory;
         this.identity = identity;
+        this.schedules = schedules;
     }
 
     /**
@@ -41,31 +51,77 @@ public class HandlerRings {
         return directory.repsOf(regionId).stream().filter(rep -> members.contains(rep.id())).toList();
     }
 
-    /**
-     * The first handler for a contact: the own rep if available, else the previous handler of this case if
-     * available (a reopened case goes back to the same person), else the first available backup.
-     */
+    /** {@link #firstHandler(String, String, String, Instant)} now. */
     public Optional<Rep> firstHandler(String regionId, String personalRepId, String previousHandlerId) {
-        return new Ring(eligibleReps(regionId)).firstHandler(personalRepId, previousHandlerId);
+        return firstHandler(regionId, personalRepId, previousHandlerId, EngineClock.now());
     }
 
     /**
-     * The next available backup after {@code currentHandlerId} in the region's backup order, never the own rep or
-     * the current handler. Empty when the ring is exhausted.
+     * The first handler for a contact at a moment: the own rep if available and on shift, else the previous handler
+     * of this case if so (a reopened case goes back to the same person), else the first such backup.
      */
-    public Optional<Rep> nextBackup(String regionId, String personalRepId, String currentHandlerId) {
-        return new Ring(eligibleReps(regionId)).nextBackup(personalRepId, currentHandlerId);
+    public Optional<Rep> firstHandler(String regionId, String personalRepId, String previousHandlerId, Instant at) {
+        return ring(regionId, at).firstHandler(personalRepId, previousHandlerId);
     }
 
-    /** The rule itself, over a region's reps in backup order. */
-    record Ring(List<Rep> order) {
+    /** {@link #nextBackup(String, String, String, Instant)} now. */
+    public Optional<Rep> nextBackup(String regionId, String personalRepId, String currentHandlerId) {
+        return nextBackup(regionId, personalRepId, currentHandlerId, EngineClock.now());
+    }
+
+    /**
+     * The next backup after {@code currentHandlerId} in the region's backup order who is available and on shift at the
+     * moment, never the own rep or the current handler. Empty when the ring is exhausted.
+     */
+    public Optional<Rep> nextBackup(String regionId, String personalRepId, String currentHandlerId, Instant at) {
+        return ring(regionId, at).nextBackup(personalRepId, currentHandlerId);
+    }
+
+    /**
+     * The earliest moment at or after {@code from} at which an eligible rep of the region who is AVAILABLE is on shift;
+     * empty when nobody is within {@link RepSchedules#HORIZON}. One query for the region's shifts and absences.
+     */
+    public Optional<Instant> firstMomentSomeoneCanAnswer(String regionId, Instant from) {
+        List<Rep> available = eligibleReps(regionId).stream().filter(Rep::available).toList();
+        if (available.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, BusinessCalendar> times = schedules.workingTimes(regionId, from);
+        return available.stream()
+            .map(rep -> times.get(rep.id()))
+            .filter(time -> time != null)
+            .map(time -> time.nextOpening(from, RepSchedules.HORIZON))
+            .flatMap(Optional::stream)
+            .min(Comparator.naturalOrder());
+    }
+
+    private Ring ring(String regionId, Instant at) {
+        List<Rep> reps = eligibleReps(regionId);
+        Map<String, BusinessCalendar> times = schedules.workingTimes(regionId, at);
+        return new Ring(reps, rep -> times.containsKey(rep.id()) && times.get(rep.id()).isOpen(at));
+    }
+
+    /**
+     * The rule itself, over a region's reps in backup order: a rep can hold a contact when available and
+     * {@code onShift}.
+     */
+    record Ring(List<Rep> order, Predicate<Rep> onShift) {
+
+        /** Everyone on shift: the rule by availability alone. */
+        Ring(List<Rep> order) {
+            this(order, rep -> true);
+        }
+
+        private boolean canHold(Rep rep) {
+            return rep.available() && onShift.test(rep);
+        }
 
         Optional<Rep> firstHandler(String personalRepId, String previousHandlerId) {
-            Optional<Rep> own = find(personalRepId).filter(Rep::available);
+            Optional<Rep> own = find(personalRepId).filter(this::canHold);
             if (own.isPresent()) {
                 return own;
             }
-            Optional<Rep> previous = find(previousHandlerId).filter(Rep::available);
+            Optional<Rep> previous = find(previousHandlerId).filter(this::canHold);
             if (previous.isPresent()) {
                 return previous;
             }
@@ -82,7 +138,7 @@ public class HandlerRings {
             }
             return order.subList(start, order.size())
                 .stream()
-                .filter(Rep::available)
+                .filter(this::canHold)
                 .filter(rep -> !rep.id().equals(personalRepId) && !rep.id().equals(currentHandlerId))
                 .findFirst();
         }

@@ -48,6 +48,10 @@ final class ApiRules {
             .requestMatchers(GET, "/api/reps/*").authenticated()
             // a rep's availability: the rep, their supervisors, head of service, admins (never a channel)
             .requestMatchers(PUT, "/api/reps/*/availability").access(person())
+            // a rep's shifts and absences: the rep reads them, the region's supervisors and admins read and change them
+            // (checked per rep); never a channel
+            .requestMatchers(GET, "/api/reps/*/schedule").access(person())
+            .requestMatchers(PUT, "/api/reps/*/schedule").access(person())
             // a region's calendar: its reps and supervisors (checked per region), head of service and admins read it;
             // admins change it; channels have no business with it
             .requestMatchers(GET, "/api/regions/*/calendar").access(person())

@@ -36,6 +36,19 @@ public class RegionAccess {
         throw forbidden("only the rep, their supervisors and head of service may change a rep's availability");
     }
 
+    /**
+     * Fails with 403 unless the caller may read ({@code change} false) or change a rep's schedule: administrators any
+     * rep's, the supervisors of the rep's region those of their reps, a rep reads their own.
+     */
+    public void checkSchedule(String repId, String regionId, boolean change) {
+        ApiUser user = caller();
+        if (user.memberOf(Groups.ADMIN) || user.memberOf(Groups.supervisors(regionId)) || !change && user.id().equals(repId)) {
+            return;
+        }
+        throw forbidden(change ? "only administrators and the rep's supervisors may change a rep's schedule"
+                : "only the rep, their supervisors and administrators may read a rep's schedule");
+    }
+
     /** Fails with 403 unless the caller is one of the groups named. */
     public void checkAnyOf(List<String> groups) {
         ApiUser user = caller();

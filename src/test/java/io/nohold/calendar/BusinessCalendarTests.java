@@ -151,6 +151,105 @@ class BusinessCalendarTests {
         }
     }
 
+    @Test
+    void aShiftEndsWhereItsOpenTimeEndsAndTheNextOneStartsAfterTheBreak() {
+        BusinessCalendar shifts = new BusinessCalendar(BERLIN, weekdays(hours("08:00", "12:00"), hours("13:00", "17:00")),
+                day -> false);
+        // Wednesday 3 March 2027
+        assertThat(shifts.openUntil(berlin("2027-03-03T10:00"), Duration.ofDays(92))).isEqualTo(berlin("2027-03-03T12:00"));
+        assertThat(shifts.openUntil(berlin("2027-03-03T12:30"), Duration.ofDays(92))).as("closed: the moment itself")
+            .isEqualTo(berlin("2027-03-03T12:30"));
+        assertThat(shifts.nextOpening(berlin("2027-03-03T12:30"), Duration.ofDays(92))).contains(berlin("2027-03-03T13:00"));
+        assertThat(shifts.nextOpening(berlin("2027-03-05T17:00"), Duration.ofDays(92))).as("after the weekend")
+            .contains(berlin("2027-03-08T08:00"));
+        assertThat(shifts.nextOpening(berlin("2027-03-05T17:00"), Duration.ofDays(2))).as("beyond the horizon").isEmpty();
+        assertThat(shifts.lastClosing(berlin("2027-03-03T12:30"), Duration.ofDays(1))).contains(berlin("2027-03-03T12:00"));
+        assertThat(shifts.lastClosing(berlin("2027-03-03T12:00"), Duration.ofDays(1))).as("at the very end")
+            .contains(berlin("2027-03-03T12:00"));
+        assertThat(shifts.lastClosing(berlin("2027-03-08T07:00"), Duration.ofDays(1))).as("longer ago than the lookback")
+            .isEmpty();
+    }
+
+    @Test
+    void aNightShiftOverMidnightIsOneShift() {
+        Map<DayOfWeek, List<OpeningInterval>> nights = new EnumMap<>(DayOfWeek.class);
+        nights.put(DayOfWeek.WEDNESDAY, List.of(hours("22:00", "24:00")));
+        nights.put(DayOfWeek.THURSDAY, List.of(hours("00:00", "06:00")));
+        BusinessCalendar night = new BusinessCalendar(BERLIN, nights, day -> false);
+        assertThat(night.openUntil(berlin("2027-03-03T23:00"), Duration.ofDays(92))).isEqualTo(berlin("2027-03-04T06:00"));
+        assertThat(night.lastClosing(berlin("2027-03-04T01:00"), Duration.ofDays(1))).as("midnight is no end").isEmpty();
+        assertThat(night.lastClosing(berlin("2027-03-04T07:00"), Duration.ofDays(1))).contains(berlin("2027-03-04T06:00"));
+    }
+
+    @Test
+    void anAbsenceClosesPartOfTheOpenTime() {
+        // away from Wednesday 10:00 to Thursday 12:00
+        BusinessCalendar away = OFFICE.withClosedPeriods(
+                List.of(new ClosedPeriod(berlin("2027-03-03T10:00"), berlin("2027-03-04T12:00"))));
+        assertThat(away.isOpen(berlin("2027-03-03T09:59"))).isTrue();
+        assertThat(away.isOpen(berlin("2027-03-03T10:00"))).isFalse();
+        assertThat(away.openUntil(berlin("2027-03-03T09:00"), Duration.ofDays(92))).isEqualTo(berlin("2027-03-03T10:00"));
+        assertThat(away.nextOpening(berlin("2027-03-03T10:00"))).isEqualTo(berlin("2027-03-04T12:00"));
+        assertThat(away.plusBusinessTime(berlin("2027-03-03T09:30"), Duration.ofHours(1))).isEqualTo(berlin("2027-03-04T12:30"));
+        assertThat(away.lastClosing(berlin("2027-03-03T11:00"), Duration.ofDays(1))).contains(berlin("2027-03-03T10:00"));
+        assertThat(OFFICE.isOpen(berlin("2027-03-03T10:00"))).as("the calendar itself is unchanged").isTrue();
+    }
+
+    /**
+     * Next opening within a horizon, the end of the open time and the last closing, with random absences, agree with a
+     * minute-by-minute walk, across weekends, closed dates, midnight and the clock changes.
+     */
+    @Test
+    void shiftArithmeticAgreesWithAMinuteByMinuteWalk() {
+        Random random = new Random(20270303L);
+        List<ZoneId> zones = List.of(BERLIN, ZoneId.of("Europe/Rome"), ZoneId.of("Europe/London"), ZoneId.of("America/New_York"));
+        List<LocalDate> around = List.of(LocalDate.of(2026, 3, 27), LocalDate.of(2026, 10, 23), LocalDate.of(2027, 3, 26),
+                LocalDate.of(2026, 12, 22));
+        for (int run = 0; run < 150; run++) {
+            ZoneId zone = zones.get(random.nextInt(zones.size()));
+            Map<DayOfWeek, List<OpeningInterval>> hours = randomHours(random);
+            LocalDate base = around.get(random.nextInt(around.size()));
+            Set<LocalDate> closedDates = new HashSet<>();
+            for (int i = random.nextInt(3); i > 0; i--) {
+                closedDates.add(base.plusDays(random.nextInt(10)));
+            }
+            List<ClosedPeriod> absences = new ArrayList<>();
+            for (int i = random.nextInt(3); i > 0; i--) {
+                Instant from = base.atStartOfDay(zone).toInstant().plus(Duration.ofMinutes(random.nextInt(6 * 24 * 60)));
+                absences.add(new ClosedPeriod(from, from.plus(Duration.ofMinutes(1 + random.nextInt(2 * 24 * 60)))));
+            }
+            BusinessCalendar calendar = new BusinessCalendar(zone, hours, closedDates::contains).withClosedPeriods(absences);
+            Instant start = base.atStartOfDay(zone).toInstant().plus(Duration.ofMinutes(random.nextInt(5 * 24 * 60)));
+            Duration span = Duration.ofMinutes(60 + random.nextInt(3 * 24 * 60));
+            String what = "run " + run + ": " + zone + " " + hours + " closed " + closedDates + " absent " + absences
+                    + " at " + start.atZone(zone) + " within " + span;
+            Reference reference = new Reference(zone, hours, closedDates);
+            java.util.function.Predicate<Instant> open = moment -> reference.open(moment)
+                    && absences.stream().noneMatch(absence -> absence.contains(moment));
+            Instant next = null;
+            for (Instant minute = start; !minute.isAfter(start.plus(span)); minute = minute.plusSeconds(60)) {
+                if (open.test(minute)) {
+                    next = minute;
+                    break;
+                }
+            }
+            assertThat(calendar.nextOpening(start, span).orElse(null)).as(what).isEqualTo(next);
+            Instant until = start;
+            while (open.test(until) && until.isBefore(start.plus(span))) {
+                until = until.plusSeconds(60);
+            }
+            assertThat(calendar.openUntil(start, span)).as(what).isEqualTo(until);
+            Instant closing = null;
+            for (Instant minute = start; !minute.isBefore(start.minus(span)); minute = minute.minusSeconds(60)) {
+                if (open.test(minute.minusSeconds(60)) && !open.test(minute)) {
+                    closing = minute;
+                    break;
+                }
+            }
+            assertThat(calendar.lastClosing(start, span).orElse(null)).as(what).isEqualTo(closing);
+        }
+    }
+
     /** Quarter-hour boundaries, often at night so that the skipped and the repeated hour are inside or at the edge. */
     static Map<DayOfWeek, List<OpeningInterval>> randomHours(Random random) {
         Map<DayOfWeek, List<OpeningInterval>> hours = new EnumMap<>(DayOfWeek.class);

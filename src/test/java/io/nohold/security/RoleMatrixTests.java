@@ -108,6 +108,9 @@ class RoleMatrixTests {
         rows.add(row("GET", "/api/reps/{id}", "/api/reps/dana", null, WHO, OK, NO, OK, OK, OK, OK));
         rows.add(row("PUT", "/api/reps/{id}/availability", "/api/reps/dana/availability", "{\"status\": \"AVAILABLE\"}", WHO,
                 OK, NO, OK, OK, NO, OK));
+        rows.add(row("GET", "/api/reps/{id}/schedule", "/api/reps/dana/schedule", null, WHO, OK, NO, OK, NO, NO, OK));
+        rows.add(row("PUT", "/api/reps/{id}/schedule", "/api/reps/dana/schedule", "{\"shifts\": {\"FUNDAY\": []}}", WHO, NO,
+                NO, BAD, NO, NO, BAD));
         rows.add(row("GET", "/api/regions/{id}/calendar", "/api/regions/north/calendar", null, WHO, OK, NO, OK, OK, NO, OK));
         rows.add(row("PUT", "/api/regions/{id}/calendar", "/api/regions/north/calendar", "{\"timeZone\": \"Mars/Olympus\"}", WHO,
                 NO, NO, NO, NO, NO, BAD));
