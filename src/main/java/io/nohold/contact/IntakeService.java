@@ -13,6 +13,7 @@ import io.nohold.casefile.Channel;
 import io.nohold.contact.IntakeAnswer.Person;
 import io.nohold.customer.Customer;
 import io.nohold.customer.CustomerService;
+import io.nohold.directory.HandlerRings;
 import io.nohold.directory.RegionDirectory;
 import io.nohold.directory.Rep;
 import io.nohold.lifecycle.ContactLifecycleProcess;
@@ -56,18 +57,22 @@ public class IntakeService {
 
     private final SlaClock slaClock;
 
+    private final HandlerRings rings;
+
     private final RegionDirectory directory;
 
     private final RuntimeService runtime;
 
     IntakeService(TransactionTemplate transactions, ContactRepository contacts, CustomerService customers,
-            CaseFile caseFile, SlaPolicies slaPolicies, SlaClock slaClock, RegionDirectory directory, RuntimeService runtime) {
+            CaseFile caseFile, SlaPolicies slaPolicies, SlaClock slaClock, HandlerRings rings, RegionDirectory directory,
+            RuntimeService runtime) {
         this.transactions = transactions;
         this.contacts = contacts;
         this.customers = customers;
         this.caseFile = caseFile;
         this.slaPolicies = slaPolicies;
         this.slaClock = slaClock;
+        this.rings = rings;
         this.directory = directory;
         this.runtime = runtime;
     }
@@ -221,7 +226,8 @@ public class IntakeService {
         Instant from = contact.receivedAt().isAfter(EngineClock.now()) ? contact.receivedAt() : EngineClock.now();
         SlaPolicy policy = slaPolicies.policy(channel, customer.tier().name(), contact.publicPost());
         String regionId = caseFile.get(caseNumber).regionId();
-        Instant promisedBy = slaClock.promise(regionId, from, from, policy).promisedBy();
+        Instant start = regionId == null ? from : rings.firstMomentSomeoneCanAnswer(regionId, from).orElse(from);
+        Instant promisedBy = slaClock.promise(regionId, from, start, policy).promisedBy();
         caseFile.contactJoined(caseNumber, channel, topic(contact), summary(contact), promisedBy);
         runtime.createMessageCorrelation(ContactLifecycleProcess.MESSAGE_CUSTOMER_REPLIED)
             .processInstanceBusinessKey(caseNumber)

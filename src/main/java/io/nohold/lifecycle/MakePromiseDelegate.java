@@ -21,9 +21,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Chooses the handler (own rep, else the case's previous handler, else the next available named backup) and makes
- * the promise for the contact being handled: the SLA policy's windows for its channel, counted by the SLA clock on
- * the region's calendar from now, the moment it is taken in (or, for a contact a node left unprocessed, taken up
+ * Chooses the handler (own rep, else the case's previous handler, else the next available named backup, each only
+ * when on shift) and makes the promise for the contact being handled: the SLA policy's windows for its channel,
+ * counted by the SLA clock on the region's calendar from the first moment someone of the region is on shift and
+ * available, at the earliest now, the moment it is taken in (or, for a contact a node left unprocessed, taken up
  * again), so never in the past. The policy row is kept in the instance for later steps.
  */
 @Component
@@ -46,8 +47,12 @@ class MakePromiseDelegate implements JavaDelegate {
         SlaPolicy policy = take(execution);
         CaseRecord record = caseFile.get(CaseOf.number(execution));
         Instant now = EngineClock.now();
-        SlaClock.Promise promise = clock.promise(record.regionId(), now, now, policy);
-        Optional<Rep> handler = rings.firstHandler(record.regionId(), record.personalRepId(), record.handlerId());
+        // counting starts when someone of the region is on shift and available: a promise made at night is made for
+        // the morning, with the handler who will be there then
+        Instant start = record.regionId() == null ? now : rings.firstMomentSomeoneCanAnswer(record.regionId(), now).orElse(now);
+        SlaClock.Promise promise = clock.promise(record.regionId(), now, start, policy);
+        Optional<Rep> handler = rings.firstHandler(record.regionId(), record.personalRepId(), record.handlerId(),
+                promise.start());
         caseFile.makePromise(record.caseNumber(), Channel.valueOf(Vars.required(execution, CHANNEL)), handler.orElse(null),
                 promise.personalWindowEndsAt(), promise.promisedBy(), promise.resolutionDueAt());
         execution.setVariable(PROMISE_REMINDER_AT, Vars.date(promise.reminderAt()));

@@ -7,11 +7,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import io.nohold.casefile.CaseRepository;
 import io.nohold.contact.IntakeAnswer;
+import io.nohold.directory.RegionDirectory;
+import io.nohold.directory.Rep;
+import io.nohold.directory.RepSchedules;
+import io.nohold.directory.RepStatus;
 import io.nohold.sla.SlaPolicy;
 import io.nohold.testsupport.CaseDriver;
 import io.nohold.testsupport.NoHoldTest;
@@ -42,6 +48,12 @@ class BusinessHoursPromiseTests {
 
     @Autowired
     CaseRepository cases;
+
+    @Autowired
+    RegionDirectory directory;
+
+    @Autowired
+    RepSchedules schedules;
 
     @AfterEach
     void cleanUp() {
@@ -138,6 +150,42 @@ class BusinessHoursPromiseTests {
 
         assertThat(driver.task(call.caseNumber(), REACH_CUSTOMER).getPriority()).isEqualTo(sla.row("PHONE").taskPriority());
         assertThat(driver.task(mail.caseNumber(), REACH_CUSTOMER).getPriority()).isEqualTo(sla.row("EMAIL").taskPriority());
+    }
+
+    @Test
+    void whenNobodyIsOnShiftAndAvailableThePromiseIsMadeForTheFirstMomentSomeoneIs() {
+        at("2027-03-09T08:20"); // East is open, but only the early shift is on, and they are away
+        List<Rep> onShift = directory.repsOf("east").stream().filter(rep -> schedules.onShift(rep, driver.now())).toList();
+        assertThat(onShift).isNotEmpty();
+        onShift.forEach(rep -> driver.setStatus(rep.id(), RepStatus.AWAY));
+        Instant nextShift = directory.repsOf("east").stream()
+            .filter(rep -> !onShift.contains(rep))
+            .map(rep -> schedules.nextShiftStart(rep, driver.now()).orElseThrow())
+            .min(Comparator.naturalOrder())
+            .orElseThrow();
+
+        IntakeAnswer chat = driver.submit("CHAT", CaseDriver.newCustomer(DRESDEN), "hello?");
+
+        assertThat(chat.promisedBy()).as("not in a few minutes from now, but from when someone is there")
+            .isEqualTo(nextShift.plus(sla.row("CHAT").firstResponse()));
+        assertThat(chat.handler()).isNotNull();
+        assertThat(onShift).extracting(Rep::id).doesNotContain(chat.handler().id());
+        assertThat(schedules.onShift(directory.findRep(chat.handler().id()).orElseThrow(), nextShift)).isTrue();
+    }
+
+    @Test
+    void aPublicPostAtNightCountsEveryHourFromWhenSomeoneIsOnShift() {
+        at("2027-03-09T22:30");
+        SlaPolicy post = sla.row("SOCIAL", "STANDARD", true);
+        Instant firstShift = directory.repsOf("east").stream()
+            .map(rep -> schedules.nextShiftStart(rep, driver.now()).orElseThrow())
+            .min(Comparator.naturalOrder())
+            .orElseThrow();
+
+        IntakeAnswer answer = driver.submit("SOCIAL", CaseDriver.newCustomer(DRESDEN), "still no answer", true, false);
+
+        assertThat(firstShift).isEqualTo(warsaw("2027-03-10T08:00"));
+        assertThat(answer.promisedBy()).isEqualTo(sla.due("east", firstShift, post.firstResponse(), post.hours()));
     }
 
     private static Instant warsaw(String localDateTime) {
