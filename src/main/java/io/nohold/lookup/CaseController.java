@@ -84,7 +84,7 @@ class CaseController {
                 region.map(r -> new Party(r.id(), r.name())).orElse(null), record.regionUnresolved(),
                 person(record.personalRepId()), person(record.handlerId()),
                 open && record.handlerId() == null ? region.map(Region::repGroup).orElse(null) : null, record.channel(),
-                record.subject(), record.receivedAt(), record.promisedBy(),
+                record.subject(), record.receivedAt(), record.promisedBy(), caseFile.timeIn(record.regionId(), record.promisedBy()),
                 new Deadlines(record.personalWindowEndsAt(), record.promisedBy(), record.resolutionDueAt()),
                 record.resolvedAt(), record.resolvedBy(), record.closedAt(), openTasks(caseNumber), caseHistory);
     }

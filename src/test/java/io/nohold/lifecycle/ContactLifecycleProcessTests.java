@@ -18,7 +18,6 @@ import io.nohold.casefile.CaseHistory;
 import io.nohold.casefile.CaseRecord;
 import io.nohold.casefile.CaseRepository;
 import io.nohold.casefile.CaseState;
-import io.nohold.casefile.CaseFile;
 import io.nohold.casefile.Channel;
 import io.nohold.contact.ContactRequest;
 import io.nohold.contact.IntakeAnswer;
@@ -522,7 +521,7 @@ class ContactLifecycleProcessTests {
         assertThat(chat.promisedBy()).isAfter(driver.now())
             .isEqualTo(driver.now().plus(slaPolicies.firstResponse(Channel.CHAT, "STANDARD", false)));
         assertThat(notifications(mail, "CONTACT_JOINED")).singleElement()
-            .satisfies(n -> assertThat(n.text()).contains("(chat)").contains(CaseFile.time(chat.promisedBy())));
+            .satisfies(n -> assertThat(n.text()).contains("(chat)").contains("promised by " + chat.promisedByText()));
         assertThat(cases.get(mail.caseNumber()).receivedAt()).isEqualTo(MONDAY_MORNING);
     }
 
