@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import io.nohold.calendar.BusinessCalendar;
 import io.nohold.customer.CustomerService;
 import io.nohold.directory.People;
 import io.nohold.directory.Region;
@@ -63,6 +64,25 @@ public class CaseFile {
 
     private String time(CaseRecord record, Instant instant) {
         return timeIn(record.regionId(), instant);
+    }
+
+    /**
+     * To the region's supervisors, within their business hours: written while the region is closed, it is handed out
+     * at the next opening, and it is on their morning list.
+     */
+    private void toSupervisors(String caseNumber, Region region, NotificationKind kind, String text) {
+        Instant now = EngineClock.now();
+        BusinessCalendar calendar = calendars.businessCalendar(region.id(), now);
+        Instant deliverAfter = null;
+        if (!calendar.isOpen(now)) {
+            try {
+                deliverAfter = calendar.nextOpening(now);
+            }
+            catch (IllegalStateException neverOpen) {
+                // a calendar without opening hours: better told at once than never
+            }
+        }
+        outbox.toGroup(caseNumber, region.supervisorGroup(), kind, text, deliverAfter);
     }
 
     private ZoneId zoneOf(String regionId) {
@@ -147,7 +167,7 @@ public class CaseFile {
             CaseRecord record = cases.get(caseNumber);
             history.record(caseNumber, CaseEventType.REGION_UNRESOLVED, null, null, unresolvedBecause + "; placed in "
                     + region.name());
-            outbox.toGroup(caseNumber, region.supervisorGroup(), NotificationKind.REGION_UNRESOLVED, "Case " + caseNumber
+            toSupervisors(caseNumber, region, NotificationKind.REGION_UNRESOLVED, "Case " + caseNumber
                     + " of " + customers.customer(record.customerId()).displayName() + " matched no region and was placed in "
                     + region.name() + ". Please check.");
         }
@@ -185,7 +205,7 @@ public class CaseFile {
                     + channel.promiseVerb() + " by " + by + ". Your case number is " + caseNumber + ".");
             outbox.toGroup(caseNumber, region.repGroup(), NotificationKind.OFFERED_TO_TEAM, "Case " + caseNumber
                     + " needs a rep: nobody is available; promised by " + by + ".");
-            outbox.toGroup(caseNumber, region.supervisorGroup(), NotificationKind.NO_REP_AVAILABLE, "No rep of " + region.name()
+            toSupervisors(caseNumber, region, NotificationKind.NO_REP_AVAILABLE, "No rep of " + region.name()
                     + " is available for case " + caseNumber + "; it is offered to the team, promised by " + by + ".");
         }
     }
@@ -257,7 +277,7 @@ public class CaseFile {
         history.record(caseNumber, CaseEventType.OFFERED_TO_TEAM, null, null, "offered to " + region.repGroup());
         outbox.toGroup(caseNumber, region.repGroup(), NotificationKind.OFFERED_TO_TEAM, "Case " + caseNumber + " of "
                 + customers.customer(record.customerId()).displayName() + " needs someone now: it was promised by " + promised + ".");
-        outbox.toGroup(caseNumber, region.supervisorGroup(), NotificationKind.PROMISE_BROKEN, "Promise broken on case "
+        toSupervisors(caseNumber, region, NotificationKind.PROMISE_BROKEN, "Promise broken on case "
                 + caseNumber + ": the customer was promised an answer by " + promised + ". It is now offered to the "
                 + region.name() + " team.");
     }
@@ -283,7 +303,7 @@ public class CaseFile {
         CaseRecord record = cases.get(caseNumber);
         cases.setState(caseNumber, CaseState.AWAITING_APPROVAL);
         history.record(caseNumber, CaseEventType.APPROVAL_REQUESTED, requestedBy, null, summary);
-        outbox.toGroup(caseNumber, directory.region(record.regionId()).supervisorGroup(), NotificationKind.APPROVAL_REQUESTED,
+        toSupervisors(caseNumber, directory.region(record.regionId()), NotificationKind.APPROVAL_REQUESTED,
                 "Case " + caseNumber + ": " + people.nameOf(requestedBy) + " asks you to approve a " + summary + ", by "
                         + time(record, due) + ".");
     }
@@ -325,7 +345,7 @@ public class CaseFile {
         Region region = directory.region(record.regionId());
         cases.setState(caseNumber, CaseState.ESCALATED);
         history.record(caseNumber, CaseEventType.ESCALATION_OPENED, null, reason, reasonText);
-        outbox.toGroup(caseNumber, region.supervisorGroup(), NotificationKind.ESCALATION, "Case " + caseNumber
+        toSupervisors(caseNumber, region, NotificationKind.ESCALATION, "Case " + caseNumber
                 + " is escalated to you: " + reasonText + ". Please handle it by " + time(record, due) + ".");
         if (customerAsked) {
             outbox.toCustomer(caseNumber, record.customerId(), NotificationKind.ESCALATION, "A supervisor of your "
