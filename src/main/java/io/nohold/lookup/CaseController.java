@@ -77,7 +77,7 @@ class CaseController {
                 caseFile.notifications(caseNumber)
                     .stream()
                     .map(n -> new NotificationEntry(n.createdAt(), n.recipientKind().name(), n.recipient(), n.kind().name(), n.text(),
-                            n.deliveredAt()))
+                            n.deliverAfter(), n.deliveredAt()))
                     .toList());
         boolean open = record.state().open();
         return new CaseView(record.caseNumber(), record.state(), customer,

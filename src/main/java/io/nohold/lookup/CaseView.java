@@ -30,8 +30,9 @@ public record CaseView(String caseNumber, CaseState state, Party customer, Party
     public record Entry(Instant at, String type, String actor, String outcome, String detail) {
     }
 
+    /** {@code deliverAfter}: held for the supervisors' business hours until then; null: at once. */
     public record NotificationEntry(Instant at, String recipientKind, String recipient, String kind, String text,
-            Instant deliveredAt) {
+            Instant deliverAfter, Instant deliveredAt) {
     }
 
     public record History(List<ContactEntry> contacts, List<Entry> completedTasks, List<Entry> slaEvents,

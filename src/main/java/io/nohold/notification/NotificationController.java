@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/notifications")
 class NotificationController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NotificationController.class);
+
     /** Channel adapters deliver the outbox; head of service and admins may read it. */
     private static final List<String> READERS = List.of(Groups.CHANNELS, Groups.HEAD_OF_SERVICE, Groups.ADMIN);
 
@@ -50,7 +52,13 @@ class NotificationController {
         if (limit < 1 || limit > 1000) {
             throw ApiException.invalid(List.of(new FieldProblem("limit", "must be between 1 and 1000")));
         }
-        morningLists.composeDue();
+        try {
+            morningLists.composeDue();
+        }
+        catch (RuntimeException e) {
+            // the outbox is read all the same; the scheduled composition tries again
+            log.warn("morning lists not composed before reading the outbox", e);
+        }
         if (caseNumber != null) {
             Instant now = EngineClock.now();
             return outbox.ofCase(caseNumber)

@@ -288,7 +288,7 @@ class ContactLifecycleProcessTests {
         assertThat(publicPost.promisedBy()).isEqualTo(MONDAY_MORNING.plus(Duration.ofMinutes(30)));
         assertThat(notifications(phone, "PROMISE")).singleElement()
             .satisfies(n -> assertThat(n.text()).contains(phone.handler().name().split(" ")[0]).contains("North team")
-                .contains("08:15"));
+                .contains("by Monday 2 March, 09:15 CET", "by " + phone.promisedByText()));
     }
 
     // f) personal handling
