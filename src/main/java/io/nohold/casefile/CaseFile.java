@@ -68,7 +68,7 @@ public class CaseFile {
 
     /**
      * To the region's supervisors, within their business hours: written while the region is closed, it is handed out
-     * at the next opening, and it is on their morning list.
+     * at the next opening (what broke meanwhile is also on their morning list, see {@link MorningLists}).
      */
     private void toSupervisors(String caseNumber, Region region, NotificationKind kind, String text) {
         Instant now = EngineClock.now();
