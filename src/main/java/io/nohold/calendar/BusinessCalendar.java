@@ -206,6 +206,44 @@ public final class BusinessCalendar {
     }
 
     /**
+     * The latest closed period that began before {@code moment}: while the calendar is open, the one that ended at
+     * this opening; while it is closed, the one going on (until the next opening). Empty when the calendar was open
+     * all along for a month before the moment, or is not open within a month of it.
+     */
+    public Optional<ClosedPeriod> lastClosedPeriod(Instant moment) {
+        LocalDate day = moment.atZone(zone).toLocalDate();
+        List<Instant[]> open = new ArrayList<>();
+        for (LocalDate d = day.minusDays(31); !d.isAfter(day.plusDays(1)); d = d.plusDays(1)) {
+            for (Instant[] span : openOn(d)) {
+                Instant[] last = open.isEmpty() ? null : open.get(open.size() - 1);
+                if (last != null && !span[0].isAfter(last[1])) {
+                    last[1] = max(last[1], span[1]);
+                }
+                else {
+                    open.add(new Instant[] { span[0], span[1] });
+                }
+            }
+        }
+        int current = -1;
+        for (int i = 0; i < open.size() && !open.get(i)[0].isAfter(moment); i++) {
+            current = i;
+        }
+        if (current < 0) {
+            return Optional.empty();
+        }
+        if (open.get(current)[1].isAfter(moment)) {
+            return current == 0 ? Optional.empty()
+                    : Optional.of(new ClosedPeriod(open.get(current - 1)[1], open.get(current)[0]));
+        }
+        try {
+            return Optional.of(new ClosedPeriod(open.get(current)[1], nextOpening(moment)));
+        }
+        catch (IllegalStateException neverOpen) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * The open spans of one day as instants, in order. Each opening interval is cut along the zone's offset changes, so
      * that a span holds exactly the instants whose wall-clock time lies in the interval.
      */

@@ -2,7 +2,10 @@ package io.nohold.calendar;
 
 import java.time.Instant;
 
-/** A closed stretch of time besides closed days, such as a rep's absence: from (inclusive) to (exclusive). */
+/**
+ * A closed stretch of time, from (inclusive) to (exclusive): a rep's absence, or a calendar's time from a closing to its
+ * next opening.
+ */
 public record ClosedPeriod(Instant from, Instant to) {
 
     public ClosedPeriod {

@@ -1,15 +1,16 @@
 package io.nohold.casefile;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
+import io.nohold.calendar.BusinessCalendar;
 import io.nohold.customer.CustomerService;
 import io.nohold.directory.People;
 import io.nohold.directory.Region;
+import io.nohold.directory.RegionCalendars;
 import io.nohold.directory.RegionDirectory;
 import io.nohold.directory.Rep;
 import io.nohold.engine.EngineClock;
@@ -27,9 +28,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class CaseFile {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC on' d MMM yyyy", Locale.ENGLISH)
-        .withZone(ZoneOffset.UTC);
-
     private final CaseRepository cases;
 
     private final CaseHistory history;
@@ -42,19 +40,53 @@ public class CaseFile {
 
     private final CustomerService customers;
 
+    private final RegionCalendars calendars;
+
     CaseFile(CaseRepository cases, CaseHistory history, NotificationOutbox outbox, RegionDirectory directory,
-            People people, CustomerService customers) {
+            People people, CustomerService customers, RegionCalendars calendars) {
         this.cases = cases;
         this.history = history;
         this.outbox = outbox;
         this.directory = directory;
         this.people = people;
         this.customers = customers;
+        this.calendars = calendars;
     }
 
-    /** How points in time read in the history, the forms and the customer's messages. */
-    public static String time(Instant instant) {
-        return instant == null ? "" : TIME.format(instant);
+    /**
+     * How a point in time reads for the region's customers and people, in the history, the forms and the messages:
+     * in the time zone of the region's calendar, with the date and the zone ({@link PromiseTime}); in UTC for a case
+     * not yet placed in a region.
+     */
+    public String timeIn(String regionId, Instant instant) {
+        return PromiseTime.format(instant, zoneOf(regionId), EngineClock.now());
+    }
+
+    private String time(CaseRecord record, Instant instant) {
+        return timeIn(record.regionId(), instant);
+    }
+
+    /**
+     * To the region's supervisors, within their business hours: written while the region is closed, it is handed out
+     * at the next opening (what broke meanwhile is also on their morning list, see {@link MorningLists}).
+     */
+    private void toSupervisors(String caseNumber, Region region, NotificationKind kind, String text) {
+        Instant now = EngineClock.now();
+        BusinessCalendar calendar = calendars.businessCalendar(region.id(), now);
+        Instant deliverAfter = null;
+        if (!calendar.isOpen(now)) {
+            try {
+                deliverAfter = calendar.nextOpening(now);
+            }
+            catch (IllegalStateException neverOpen) {
+                // a calendar without opening hours: better told at once than never
+            }
+        }
+        outbox.toGroup(caseNumber, region.supervisorGroup(), kind, text, deliverAfter);
+    }
+
+    private ZoneId zoneOf(String regionId) {
+        return regionId == null ? ZoneOffset.UTC : calendars.at(regionId, EngineClock.now()).timeZone();
     }
 
     // reading
@@ -115,7 +147,7 @@ public class CaseFile {
         CaseRecord record = cases.get(caseNumber);
         history.record(caseNumber, CaseEventType.CONTACT_JOINED, record.customerId(), channel.name(), contactSummary);
         String text = customers.customer(record.customerId()).displayName() + " wrote again on case " + caseNumber + " ("
-                + channel.label() + "): " + topic + (promisedBy == null ? "" : "; promised by " + time(promisedBy)) + ".";
+                + channel.label() + "): " + topic + (promisedBy == null ? "" : "; promised by " + time(record, promisedBy)) + ".";
         if (record.handlerId() != null) {
             outbox.toUser(caseNumber, record.handlerId(), NotificationKind.CONTACT_JOINED, text);
         }
@@ -135,7 +167,7 @@ public class CaseFile {
             CaseRecord record = cases.get(caseNumber);
             history.record(caseNumber, CaseEventType.REGION_UNRESOLVED, null, null, unresolvedBecause + "; placed in "
                     + region.name());
-            outbox.toGroup(caseNumber, region.supervisorGroup(), NotificationKind.REGION_UNRESOLVED, "Case " + caseNumber
+            toSupervisors(caseNumber, region, NotificationKind.REGION_UNRESOLVED, "Case " + caseNumber
                     + " of " + customers.customer(record.customerId()).displayName() + " matched no region and was placed in "
                     + region.name() + ". Please check.");
         }
@@ -154,7 +186,7 @@ public class CaseFile {
         CaseRecord record = cases.get(caseNumber);
         Region region = directory.region(record.regionId());
         cases.setPromise(caseNumber, handler == null ? null : handler.id(), promisedBy, personalWindowEndsAt, resolutionDueAt);
-        String by = time(promisedBy);
+        String by = time(record, promisedBy);
         if (handler != null) {
             String role = handler.id().equals(record.personalRepId()) ? "personal rep"
                     : "named backup for " + people.nameOf(record.personalRepId());
@@ -173,7 +205,7 @@ public class CaseFile {
                     + channel.promiseVerb() + " by " + by + ". Your case number is " + caseNumber + ".");
             outbox.toGroup(caseNumber, region.repGroup(), NotificationKind.OFFERED_TO_TEAM, "Case " + caseNumber
                     + " needs a rep: nobody is available; promised by " + by + ".");
-            outbox.toGroup(caseNumber, region.supervisorGroup(), NotificationKind.NO_REP_AVAILABLE, "No rep of " + region.name()
+            toSupervisors(caseNumber, region, NotificationKind.NO_REP_AVAILABLE, "No rep of " + region.name()
                     + " is available for case " + caseNumber + "; it is offered to the team, promised by " + by + ".");
         }
     }
@@ -196,7 +228,7 @@ public class CaseFile {
                 + backup.name() + " because the personal window passed. The customer stays yours.");
         outbox.toUser(caseNumber, backup.id(), NotificationKind.HANDED_OVER, "You are the named backup for case "
                 + caseNumber + " of " + customers.customer(record.customerId()).displayName() + "; promised by "
-                + time(record.promisedBy()) + ".");
+                + time(record, record.promisedBy()) + ".");
     }
 
     /**
@@ -212,14 +244,14 @@ public class CaseFile {
                     people.nameOf(leaver) + " left the team; from " + people.nameOf(leaver) + " to " + to.name());
             outbox.toUser(caseNumber, to.id(), NotificationKind.HANDED_OVER, "You are the named backup for case "
                     + caseNumber + " of " + customers.customer(record.customerId()).displayName() + " because "
-                    + people.nameOf(leaver) + " left the team; promised by " + time(record.promisedBy()) + ".");
+                    + people.nameOf(leaver) + " left the team; promised by " + time(record, record.promisedBy()) + ".");
             return;
         }
         history.record(caseNumber, CaseEventType.OFFERED_TO_TEAM, null, null,
                 people.nameOf(leaver) + " left the team; offered to " + region.repGroup());
         outbox.toGroup(caseNumber, region.repGroup(), NotificationKind.OFFERED_TO_TEAM, "Case " + caseNumber + " of "
                 + customers.customer(record.customerId()).displayName() + " needs someone: " + people.nameOf(leaver)
-                + " left the team. It was promised by " + time(record.promisedBy()) + ".");
+                + " left the team. It was promised by " + time(record, record.promisedBy()) + ".");
     }
 
     /**
@@ -235,14 +267,14 @@ public class CaseFile {
                     people.nameOf(leaver) + "'s shift ended; from " + people.nameOf(leaver) + " to " + to.name());
             outbox.toUser(caseNumber, to.id(), NotificationKind.HANDED_OVER, "You are the named backup for case "
                     + caseNumber + " of " + customers.customer(record.customerId()).displayName() + " because "
-                    + people.nameOf(leaver) + "'s shift ended; promised by " + time(record.promisedBy()) + ".");
+                    + people.nameOf(leaver) + "'s shift ended; promised by " + time(record, record.promisedBy()) + ".");
             return;
         }
         history.record(caseNumber, CaseEventType.SHIFT_ENDED, null, null,
                 people.nameOf(leaver) + "'s shift ended and no backup is on shift; offered to " + region.repGroup());
         outbox.toGroup(caseNumber, region.repGroup(), NotificationKind.OFFERED_TO_TEAM, "Case " + caseNumber + " of "
                 + customers.customer(record.customerId()).displayName() + " needs someone: " + people.nameOf(leaver)
-                + "'s shift ended. It was promised by " + time(record.promisedBy()) + ".");
+                + "'s shift ended. It was promised by " + time(record, record.promisedBy()) + ".");
     }
 
     public void personalWindowElapsedWithoutBackup(String caseNumber, String handler) {
@@ -251,7 +283,7 @@ public class CaseFile {
                 "no named backup available; stays with " + people.nameOf(handler));
         outbox.toUser(caseNumber, handler, NotificationKind.PERSONAL_WINDOW_ELAPSED, "Case " + caseNumber
                 + ": your personal window has passed and no backup is available. Please reach the customer by "
-                + time(record.promisedBy()) + ".");
+                + time(record, record.promisedBy()) + ".");
     }
 
     /**
@@ -260,11 +292,11 @@ public class CaseFile {
      */
     public void promiseDueSoon(String caseNumber) {
         CaseRecord record = cases.get(caseNumber);
-        String text = "Case " + caseNumber + ": the customer was promised an answer by " + time(record.promisedBy())
+        String text = "Case " + caseNumber + ": the customer was promised an answer by " + time(record, record.promisedBy())
                 + ". Please reach them now.";
         history.record(caseNumber, CaseEventType.PROMISE_DUE_SOON, record.handlerId(), null,
                 "reminded " + (record.handlerId() == null ? "the team" : people.nameOf(record.handlerId())) + "; promised by "
-                        + time(record.promisedBy()));
+                        + time(record, record.promisedBy()));
         if (record.handlerId() != null) {
             outbox.toUser(caseNumber, record.handlerId(), NotificationKind.PROMISE_DUE_SOON, text);
         }
@@ -277,7 +309,7 @@ public class CaseFile {
     public void promiseBroken(String caseNumber, String previousHandler) {
         CaseRecord record = cases.get(caseNumber);
         Region region = directory.region(record.regionId());
-        String promised = time(record.promisedBy());
+        String promised = time(record, record.promisedBy());
         cases.setHandler(caseNumber, null);
         if (previousHandler != null) {
             outbox.toUser(caseNumber, previousHandler, NotificationKind.OFFERED_TO_TEAM, "Case " + caseNumber
@@ -287,7 +319,7 @@ public class CaseFile {
         history.record(caseNumber, CaseEventType.OFFERED_TO_TEAM, null, null, "offered to " + region.repGroup());
         outbox.toGroup(caseNumber, region.repGroup(), NotificationKind.OFFERED_TO_TEAM, "Case " + caseNumber + " of "
                 + customers.customer(record.customerId()).displayName() + " needs someone now: it was promised by " + promised + ".");
-        outbox.toGroup(caseNumber, region.supervisorGroup(), NotificationKind.PROMISE_BROKEN, "Promise broken on case "
+        toSupervisors(caseNumber, region, NotificationKind.PROMISE_BROKEN, "Promise broken on case "
                 + caseNumber + ": the customer was promised an answer by " + promised + ". It is now offered to the "
                 + region.name() + " team.");
     }
@@ -301,7 +333,7 @@ public class CaseFile {
     public void resolutionDeadlineMissed(String caseNumber) {
         CaseRecord record = cases.get(caseNumber);
         history.record(caseNumber, CaseEventType.RESOLUTION_DEADLINE_MISSED, record.handlerId(), null,
-                "resolution was due " + time(record.resolutionDueAt()));
+                "resolution was due " + time(record, record.resolutionDueAt()));
     }
 
     /** {@code how}: WITHIN_AUTHORITY on the rep's own word, APPROVED by a supervisor. */
@@ -313,9 +345,9 @@ public class CaseFile {
         CaseRecord record = cases.get(caseNumber);
         cases.setState(caseNumber, CaseState.AWAITING_APPROVAL);
         history.record(caseNumber, CaseEventType.APPROVAL_REQUESTED, requestedBy, null, summary);
-        outbox.toGroup(caseNumber, directory.region(record.regionId()).supervisorGroup(), NotificationKind.APPROVAL_REQUESTED,
+        toSupervisors(caseNumber, directory.region(record.regionId()), NotificationKind.APPROVAL_REQUESTED,
                 "Case " + caseNumber + ": " + people.nameOf(requestedBy) + " asks you to approve a " + summary + ", by "
-                        + time(due) + ".");
+                        + time(record, due) + ".");
     }
 
     /** The supervisor's decision goes back to the handler; returns it as the handler's form shows it. */
@@ -355,11 +387,11 @@ public class CaseFile {
         Region region = directory.region(record.regionId());
         cases.setState(caseNumber, CaseState.ESCALATED);
         history.record(caseNumber, CaseEventType.ESCALATION_OPENED, null, reason, reasonText);
-        outbox.toGroup(caseNumber, region.supervisorGroup(), NotificationKind.ESCALATION, "Case " + caseNumber
-                + " is escalated to you: " + reasonText + ". Please handle it by " + time(due) + ".");
+        toSupervisors(caseNumber, region, NotificationKind.ESCALATION, "Case " + caseNumber
+                + " is escalated to you: " + reasonText + ". Please handle it by " + time(record, due) + ".");
         if (customerAsked) {
             outbox.toCustomer(caseNumber, record.customerId(), NotificationKind.ESCALATION, "A supervisor of your "
-                    + region.name() + " team will take over your case " + caseNumber + " by " + time(due) + ".");
+                    + region.name() + " team will take over your case " + caseNumber + " by " + time(record, due) + ".");
         }
     }
 
@@ -378,11 +410,11 @@ public class CaseFile {
         CaseRecord record = cases.get(caseNumber);
         cases.setState(caseNumber, CaseState.FOLLOW_UP);
         cases.setResolutionDue(caseNumber, resolutionDueAt);
-        history.record(caseNumber, CaseEventType.FOLLOW_UP_PLANNED, record.handlerId(), null, "follow up " + time(at));
+        history.record(caseNumber, CaseEventType.FOLLOW_UP_PLANNED, record.handlerId(), null, "follow up " + time(record, at));
         String who = record.handlerId() == null ? "Your " + directory.region(record.regionId()).name() + " team"
                 : people.nameOf(record.handlerId());
-        outbox.toCustomer(caseNumber, record.customerId(), NotificationKind.FOLLOW_UP, who + " will get back to you at "
-                + time(at) + ". Just reply if you need us sooner.");
+        outbox.toCustomer(caseNumber, record.customerId(), NotificationKind.FOLLOW_UP, who + " will get back to you on "
+                + time(record, at) + ". Just reply if you need us sooner.");
     }
 
     /** The follow-up date came, or the customer replied first: the case is back with its handler. */

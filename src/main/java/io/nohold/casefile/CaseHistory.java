@@ -1,6 +1,8 @@
 package io.nohold.casefile;
 
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 import io.nohold.engine.EngineClock;
@@ -43,10 +45,30 @@ public class CaseHistory {
                 SELECT id, case_number, occurred_at, type, task, actor, outcome, detail
                 FROM case_event WHERE case_number = ? ORDER BY id""")
             .param(caseNumber)
-            .query((rs, n) -> new CaseEvent(rs.getLong("id"), rs.getString("case_number"),
-                    CaseRepository.instant(rs, "occurred_at"), CaseEventType.valueOf(rs.getString("type")),
-                    rs.getString("task"), rs.getString("actor"), rs.getString("outcome"), rs.getString("detail")))
+            .query(CaseHistory::map)
             .list();
+    }
+
+    /** Entries of these types in the cases of a region that happened from {@code from} until before {@code to}. */
+    List<CaseEvent> ofRegion(String regionId, Collection<CaseEventType> types, Instant from, Instant to, int limit) {
+        return jdbc.sql("""
+                SELECT e.id, e.case_number, e.occurred_at, e.type, e.task, e.actor, e.outcome, e.detail
+                FROM case_event e JOIN support_case c ON c.case_number = e.case_number
+                WHERE c.region_id = :region AND e.type IN (:types) AND e.occurred_at >= :from AND e.occurred_at < :to
+                ORDER BY e.occurred_at, e.id LIMIT :limit""")
+            .param("region", regionId)
+            .param("types", types.stream().map(Enum::name).toList())
+            .param("from", EngineClock.utc(from))
+            .param("to", EngineClock.utc(to))
+            .param("limit", limit)
+            .query(CaseHistory::map)
+            .list();
+    }
+
+    private static CaseEvent map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new CaseEvent(rs.getLong("id"), rs.getString("case_number"), CaseRepository.instant(rs, "occurred_at"),
+                CaseEventType.valueOf(rs.getString("type")), rs.getString("task"), rs.getString("actor"),
+                rs.getString("outcome"), rs.getString("detail"));
     }
 
     /** Clears the details of the case's entries that can carry personal text; idempotent. */

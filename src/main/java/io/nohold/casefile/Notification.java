@@ -2,9 +2,17 @@ package io.nohold.casefile;
 
 import java.time.Instant;
 
-/** A message waiting in the outbox for a channel adapter to deliver it. */
+/**
+ * A message waiting in the outbox for a channel adapter to deliver it. {@code deliverAfter}: not before this moment
+ * (a region's supervisors are told within their business hours), null for at once.
+ */
 public record Notification(long id, String caseNumber, RecipientKind recipientKind, String recipient, NotificationKind kind,
-        String text, Instant createdAt, Instant deliveredAt) {
+        String text, Instant createdAt, Instant deliverAfter, Instant deliveredAt) {
+
+    /** Whether a channel adapter may be handed it at this moment. */
+    public boolean due(Instant now) {
+        return deliverAfter == null || !deliverAfter.isAfter(now);
+    }
 
     public enum RecipientKind {
 

@@ -23,6 +23,8 @@ public enum NotificationKind {
     PROMISE_BROKEN,
     /** To the supervisors: no routing rule matched the customer. */
     REGION_UNRESOLVED,
+    /** To the supervisors, at their opening: what happened in their region while it was closed. */
+    MORNING_LIST,
     APPROVAL_REQUESTED,
     APPROVAL_DECIDED,
     APPROVAL_OVERDUE,

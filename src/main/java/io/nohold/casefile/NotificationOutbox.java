@@ -2,6 +2,7 @@ package io.nohold.casefile;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class NotificationOutbox {
 
-    private static final String COLUMNS = "id, case_number, recipient_kind, recipient, kind, text, created_at, delivered_at";
+    private static final String COLUMNS = "id, case_number, recipient_kind, recipient, kind, text, created_at, deliver_after, delivered_at";
 
     private final JdbcClient jdbc;
 
@@ -27,27 +28,34 @@ public class NotificationOutbox {
     }
 
     void toCustomer(String caseNumber, String customerId, NotificationKind kind, String text) {
-        add(caseNumber, RecipientKind.CUSTOMER, customerId, kind, text);
+        add(caseNumber, RecipientKind.CUSTOMER, customerId, kind, text, null);
     }
 
     void toUser(String caseNumber, String userId, NotificationKind kind, String text) {
-        add(caseNumber, RecipientKind.USER, userId, kind, text);
+        add(caseNumber, RecipientKind.USER, userId, kind, text, null);
     }
 
     void toGroup(String caseNumber, String groupId, NotificationKind kind, String text) {
-        add(caseNumber, RecipientKind.GROUP, groupId, kind, text);
+        add(caseNumber, RecipientKind.GROUP, groupId, kind, text, null);
     }
 
-    private void add(String caseNumber, RecipientKind recipientKind, String recipient, NotificationKind kind, String text) {
+    /** To a group, handed out not before {@code deliverAfter} (null: at once). */
+    void toGroup(String caseNumber, String groupId, NotificationKind kind, String text, Instant deliverAfter) {
+        add(caseNumber, RecipientKind.GROUP, groupId, kind, text, deliverAfter);
+    }
+
+    private void add(String caseNumber, RecipientKind recipientKind, String recipient, NotificationKind kind, String text,
+            Instant deliverAfter) {
         jdbc.sql("""
-                INSERT INTO notification (case_number, recipient_kind, recipient, kind, text, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)""")
+                INSERT INTO notification (case_number, recipient_kind, recipient, kind, text, created_at, deliver_after)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
             .param(caseNumber)
             .param(recipientKind.name())
             .param(recipient)
             .param(kind.name())
             .param(text.length() <= 2000 ? text : text.substring(0, 2000))
             .param(EngineClock.utc(EngineClock.now()))
+            .param(EngineClock.utc(deliverAfter))
             .update();
     }
 
@@ -58,8 +66,13 @@ public class NotificationOutbox {
             .list();
     }
 
+    /**
+     * What channel adapters are handed, oldest first: never a notification whose {@code deliver_after} lies after
+     * now.
+     */
     public List<Notification> query(String recipient, boolean pendingOnly, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM notification WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS
+                + " FROM notification WHERE (deliver_after IS NULL OR deliver_after <= :now)");
         if (recipient != null) {
             sql.append(" AND recipient = :recipient");
         }
@@ -67,7 +80,9 @@ public class NotificationOutbox {
             sql.append(" AND delivered_at IS NULL");
         }
         sql.append(" ORDER BY id LIMIT :limit");
-        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("limit", limit);
+        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
+            .param("limit", limit)
+            .param("now", EngineClock.utc(EngineClock.now()));
         if (recipient != null) {
             statement = statement.param("recipient", recipient);
         }
@@ -95,10 +110,12 @@ public class NotificationOutbox {
 
     private static Notification map(ResultSet rs, int row) throws SQLException {
         OffsetDateTime created = rs.getObject("created_at", OffsetDateTime.class);
+        OffsetDateTime deliverAfter = rs.getObject("deliver_after", OffsetDateTime.class);
         OffsetDateTime delivered = rs.getObject("delivered_at", OffsetDateTime.class);
         return new Notification(rs.getLong("id"), rs.getString("case_number"),
                 RecipientKind.valueOf(rs.getString("recipient_kind")), rs.getString("recipient"), NotificationKind.valueOf(rs.getString("kind")),
-                rs.getString("text"), created.toInstant(), delivered == null ? null : delivered.toInstant());
+                rs.getString("text"), created.toInstant(), deliverAfter == null ? null : deliverAfter.toInstant(),
+                delivered == null ? null : delivered.toInstant());
     }
 
 }

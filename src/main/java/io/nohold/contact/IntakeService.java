@@ -247,7 +247,7 @@ public class IntakeService {
         return new IntakeAnswer(record.caseNumber(), contact.id(), record.customerId(), record.regionId(),
                 personal.map(r -> new Person(r.id(), r.name())).orElse(null),
                 handler.map(r -> new Person(r.id(), r.name())).orElse(null), offeredTo, promisedBy,
-                contact.status() == ContactStatus.JOINED_CASE);
+                caseFile.timeIn(record.regionId(), promisedBy), contact.status() == ContactStatus.JOINED_CASE);
     }
 
     public List<StoredContact> contacts(ContactStatus status, int limit) {

@@ -15,6 +15,7 @@ import io.nohold.customer.Customer;
 import io.nohold.customer.CustomerService;
 import io.nohold.customer.PhoneNumbers;
 import io.nohold.directory.People;
+import io.nohold.directory.RegionCalendars;
 import io.nohold.directory.RegionDirectory;
 import org.springframework.stereotype.Component;
 
@@ -46,9 +47,9 @@ public class CaseDisplay {
             CUSTOMER_TIER, OTHER_OPEN_CASES, REGION_NAME, PERSONAL_REP_NAME, HANDLER_NAME, PROMISED_BY_TEXT, SUBJECT,
             MESSAGE, CASE_HISTORY);
 
+    /** History entries are stamped in the region's time zone, like every time the region's people read. */
     private static final java.time.format.DateTimeFormatter SHORT = java.time.format.DateTimeFormatter
-        .ofPattern("d MMM HH:mm", Locale.ENGLISH)
-        .withZone(java.time.ZoneOffset.UTC);
+        .ofPattern("d MMM HH:mm zzz", Locale.ENGLISH);
 
     private static final int HISTORY_ENTRIES = 30;
 
@@ -60,11 +61,15 @@ public class CaseDisplay {
 
     private final People people;
 
-    CaseDisplay(CaseFile caseFile, CustomerService customers, RegionDirectory directory, People people) {
+    private final RegionCalendars calendars;
+
+    CaseDisplay(CaseFile caseFile, CustomerService customers, RegionDirectory directory, People people,
+            RegionCalendars calendars) {
         this.caseFile = caseFile;
         this.customers = customers;
         this.directory = directory;
         this.people = people;
+        this.calendars = calendars;
     }
 
     /** Who a task is for and what about, for its name: the customer and the case's subject (else the last message). */
@@ -96,7 +101,7 @@ public class CaseDisplay {
         values.put(PERSONAL_REP_NAME, people.nameOf(record.personalRepId()));
         values.put(HANDLER_NAME, record.handlerId() != null ? people.nameOf(record.handlerId())
                 : record.regionId() == null ? "" : "the " + directory.region(record.regionId()).name() + " team");
-        values.put(PROMISED_BY_TEXT, CaseFile.time(record.promisedBy()));
+        values.put(PROMISED_BY_TEXT, caseFile.timeIn(record.regionId(), record.promisedBy()));
         values.put(SUBJECT, record.subject() == null ? "" : record.subject());
         values.put(MESSAGE, lastMessage(events));
         values.put(CASE_HISTORY, historyText(record, events));
@@ -127,16 +132,21 @@ public class CaseDisplay {
     private String historyText(CaseRecord record, List<CaseEvent> events) {
         Map<String, String> names = new HashMap<>();
         names.put(record.customerId(), "the customer");
+        java.time.ZoneId zone = record.regionId() == null ? java.time.ZoneId.of("UTC")
+                : calendars.current(record.regionId()).timeZone();
+        java.time.format.DateTimeFormatter stamp = SHORT.withZone(java.time.ZoneOffset.UTC.equals(zone.normalized())
+                ? java.time.ZoneId.of("UTC") : zone);
         return events.stream()
             .skip(Math.max(0, events.size() - HISTORY_ENTRIES))
-            .map(event -> line(event, event.actor() == null ? null : names.computeIfAbsent(event.actor(), people::nameOf)))
+            .map(event -> line(event, event.actor() == null ? null : names.computeIfAbsent(event.actor(), people::nameOf),
+                    stamp))
             .collect(Collectors.joining("\n"));
     }
 
-    private static String line(CaseEvent event, String actor) {
+    private static String line(CaseEvent event, String actor, java.time.format.DateTimeFormatter stamp) {
         String what = event.type() == CaseEventType.TASK_COMPLETED && event.task() != null ? event.task()
                 : event.type().name().replace('_', ' ');
-        StringBuilder line = new StringBuilder(SHORT.format(event.at())).append("  ").append(what.toLowerCase(Locale.ROOT));
+        StringBuilder line = new StringBuilder(stamp.format(event.at())).append("  ").append(what.toLowerCase(Locale.ROOT));
         if (actor != null) {
             line.append(" by ").append(actor);
         }

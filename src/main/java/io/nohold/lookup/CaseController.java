@@ -77,14 +77,14 @@ class CaseController {
                 caseFile.notifications(caseNumber)
                     .stream()
                     .map(n -> new NotificationEntry(n.createdAt(), n.recipientKind().name(), n.recipient(), n.kind().name(), n.text(),
-                            n.deliveredAt()))
+                            n.deliverAfter(), n.deliveredAt()))
                     .toList());
         boolean open = record.state().open();
         return new CaseView(record.caseNumber(), record.state(), customer,
                 region.map(r -> new Party(r.id(), r.name())).orElse(null), record.regionUnresolved(),
                 person(record.personalRepId()), person(record.handlerId()),
                 open && record.handlerId() == null ? region.map(Region::repGroup).orElse(null) : null, record.channel(),
-                record.subject(), record.receivedAt(), record.promisedBy(),
+                record.subject(), record.receivedAt(), record.promisedBy(), caseFile.timeIn(record.regionId(), record.promisedBy()),
                 new Deadlines(record.personalWindowEndsAt(), record.promisedBy(), record.resolutionDueAt()),
                 record.resolvedAt(), record.resolvedBy(), record.closedAt(), openTasks(caseNumber), caseHistory);
     }

@@ -5,10 +5,13 @@ import java.util.List;
 
 import io.nohold.casefile.CaseState;
 
-/** A case as the API shows it: where it stands, who holds it, the promise and deadlines, and its whole history. */
+/**
+ * A case as the API shows it: where it stands, who holds it, the promise and deadlines, and its whole history.
+ * {@code promisedByText} is the promise as the customer reads it, in the region's time zone.
+ */
 public record CaseView(String caseNumber, CaseState state, Party customer, Party region, boolean regionUnresolved,
         Party personalRep, Party handler, String offeredTo, String channel, String subject, Instant receivedAt,
-        Instant promisedBy, Deadlines deadlines, Instant resolvedAt, String resolvedBy, Instant closedAt,
+        Instant promisedBy, String promisedByText, Deadlines deadlines, Instant resolvedAt, String resolvedBy, Instant closedAt,
         List<OpenTask> openTasks, History history) {
 
     public record Party(String id, String name) {
@@ -27,8 +30,9 @@ public record CaseView(String caseNumber, CaseState state, Party customer, Party
     public record Entry(Instant at, String type, String actor, String outcome, String detail) {
     }
 
+    /** {@code deliverAfter}: held for the supervisors' business hours until then; null: at once. */
     public record NotificationEntry(Instant at, String recipientKind, String recipient, String kind, String text,
-            Instant deliveredAt) {
+            Instant deliverAfter, Instant deliveredAt) {
     }
 
     public record History(List<ContactEntry> contacts, List<Entry> completedTasks, List<Entry> slaEvents,

@@ -56,6 +56,8 @@ final class ApiRules {
             // admins change it; channels have no business with it
             .requestMatchers(GET, "/api/regions/*/calendar").access(person())
             .requestMatchers(PUT, "/api/regions/*/calendar").hasAuthority(ADMIN)
+            // a region's morning list: its supervisors (checked per region), head of service and admins
+            .requestMatchers(GET, "/api/regions/*/morning-list").access(person())
             // the outbox: read and confirmed by the channels that deliver it
             .requestMatchers(GET, "/api/notifications").hasAnyAuthority(CHANNELS, HEAD_OF_SERVICE, ADMIN)
             .requestMatchers(POST, "/api/notifications/*/delivered").hasAnyAuthority(CHANNELS, ADMIN)

@@ -26,6 +26,19 @@ public class RegionAccess {
         throw forbidden("this belongs to another region");
     }
 
+    /**
+     * Fails with 403 unless the caller supervises this region, or is head of service or an administrator (who see all
+     * regions). Reps and channels are refused.
+     */
+    public void checkSupervisorOf(String regionId) {
+        ApiUser user = caller();
+        if (user.memberOf(Groups.ADMIN) || user.memberOf(Groups.HEAD_OF_SERVICE)
+                || regionId != null && user.memberOf(Groups.supervisors(regionId))) {
+            return;
+        }
+        throw forbidden("reserved for the region's supervisors, head of service and administrators");
+    }
+
     /** Fails with 403 unless the caller may change the availability of a rep of this region. */
     public void checkAvailability(String repId, String regionId) {
         ApiUser user = caller();

@@ -86,7 +86,11 @@ class IntakeApiTests {
         assertThat(body.path("personalRep").path("name").asText()).isNotBlank();
         assertThat(body.path("handler").path("id").asText()).isEqualTo(body.path("personalRep").path("id").asText());
         assertThat(body.path("handler").path("name").asText()).isNotBlank();
-        assertThat(body.path("promisedBy").asText()).isNotBlank();
+        // the instant for machines, the same moment for the customer in North's zone (the tests run on a March morning)
+        java.time.Instant promisedBy = java.time.Instant.parse(body.path("promisedBy").asText());
+        String promisedByText = java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", Locale.ENGLISH)
+            .format(promisedBy.atZone(java.time.ZoneId.of("Europe/Berlin"))) + " CET";
+        assertThat(body.path("promisedByText").asText()).isEqualTo(promisedByText);
         assertThat(body.path("offeredTo").isNull()).isTrue();
         assertThat(body.path("joinedOpenCase").asBoolean()).isFalse();
 
@@ -95,10 +99,15 @@ class IntakeApiTests {
         assertThat(view.status()).as("%s", view).isEqualTo(200);
         assertThat(view.json().path("handler").path("id").asText()).isEqualTo(body.path("handler").path("id").asText());
         assertThat(view.json().path("history").path("contacts")).hasSize(1);
+        assertThat(view.json().path("promisedBy").asText()).isEqualTo(body.path("promisedBy").asText());
+        assertThat(view.json().path("promisedByText").asText()).isEqualTo(promisedByText);
 
         Response notifications = api.get("/api/notifications?caseNumber=" + caseNumber, INTAKE);
         assertThat(notifications.status()).as("%s", notifications).isEqualTo(200);
         assertThat(notifications.json().findValuesAsText("kind")).contains("PROMISE");
+        assertThat(notifications.json().findValuesAsText("text")).contains(body.path("handler").path("name").asText()
+            .split(" ")[0] + " from your North team will call you back by " + promisedByText + ". Your case number is "
+                + caseNumber + ".");
     }
 
     @Test

@@ -18,7 +18,6 @@ import io.nohold.casefile.CaseHistory;
 import io.nohold.casefile.CaseRecord;
 import io.nohold.casefile.CaseRepository;
 import io.nohold.casefile.CaseState;
-import io.nohold.casefile.CaseFile;
 import io.nohold.casefile.Channel;
 import io.nohold.contact.ContactRequest;
 import io.nohold.contact.IntakeAnswer;
@@ -318,7 +317,7 @@ class ContactLifecycleProcessTests {
         assertThat(publicPost.promisedBy()).isEqualTo(sla.due("north", MONDAY_MORNING, post.firstResponse(), post.hours()));
         assertThat(notifications(phone, "PROMISE")).singleElement()
             .satisfies(n -> assertThat(n.text()).contains(phone.handler().name().split(" ")[0]).contains("North team")
-                .contains(CaseFile.time(phone.promisedBy())));
+                .contains("by " + phone.promisedByText()));
     }
 
     // f) personal handling
@@ -560,7 +559,7 @@ class ContactLifecycleProcessTests {
         assertThat(chat.promisedBy()).isAfter(driver.now())
             .isEqualTo(sla.due("north", driver.now(), sla.row("CHAT").firstResponse()));
         assertThat(notifications(mail, "CONTACT_JOINED")).singleElement()
-            .satisfies(n -> assertThat(n.text()).contains("(chat)").contains(CaseFile.time(chat.promisedBy())));
+            .satisfies(n -> assertThat(n.text()).contains("(chat)").contains("promised by " + chat.promisedByText()));
         assertThat(cases.get(mail.caseNumber()).receivedAt()).isEqualTo(MONDAY_MORNING);
     }
 
