@@ -25,9 +25,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * When a rep's shift ends (or an absence begins), the contacts they hold move on: a contact whose promise falls at or
- * after the rep's next shift start stays with them (the customer keeps their person); any other goes to the next named
- * backup of the region who is available and on shift, else it is offered to the region's team.
+ * When a rep's shift ends (or an absence begins), the contacts they hold move on: a contact whose deadline (the promise
+ * while the customer waits to be reached, the resolution after) falls at or after the rep's next shift start stays with
+ * them (the customer keeps their person); any other goes to the next named backup of the region who is available and
+ * on shift, else it is offered to the region's team.
  * <p>
  * Every node checks every {@code nohold.shifts.handover-interval}. A shift end is handled once: the node that inserts
  * the claim of (rep, shift end) hands the contacts on in the same transaction; another node meets the duplicate key
@@ -127,7 +128,10 @@ class ShiftEndHandover {
                 .singleResult()
                 .getBusinessKey();
             CaseRecord record = caseFile.get(caseNumber);
-            if (record.promisedBy() != null && nextShift.isPresent() && !record.promisedBy().isBefore(nextShift.get())) {
+            // the deadline that matters now: the promise while the customer waits to be reached, then the resolution
+            Instant due = ContactLifecycleProcess.Elements.REACH_CUSTOMER.equals(task.getTaskDefinitionKey())
+                    ? record.promisedBy() : record.resolutionDueAt();
+            if (due != null && nextShift.isPresent() && !due.isBefore(nextShift.get())) {
                 kept++;
                 continue;
             }

@@ -112,6 +112,28 @@ class ShiftEndHandoverTests {
     }
 
     @Test
+    void aContactBeingResolvedStaysWhenItsResolutionIsDueInTheNextShift() {
+        IntakeAnswer answer = driver.submit("EMAIL", customer("C-1001"), "reached already", false, true);
+        assertThat(answer.handler().id()).isEqualTo("dana");
+        driver.complete("dana", driver.task(answer.caseNumber(), ContactLifecycleProcess.Elements.REACH_CUSTOMER),
+                Map.of("reachNotes", "called her, checking the order"));
+        Instant promise = caseFile.get(answer.caseNumber()).promisedBy();
+        Instant resolutionDue = caseFile.get(answer.caseNumber()).resolutionDueAt();
+        // Dana's next shift starts after the first-response promise, which no longer matters, and before the resolution
+        Instant shiftEnd = driver.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(2));
+        Instant nextShift = promise.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+        assertThat(resolutionDue).isAfter(nextShift);
+        schedules.save("dana", shifts(shiftEnd, nextShift));
+
+        driver.passTime(Duration.ofMinutes(3));
+        assertThat(handover.run()).isEqualTo(1);
+
+        assertThat(driver.task(answer.caseNumber(), ContactLifecycleProcess.Elements.RESOLVE_CONTACT).getAssignee())
+            .isEqualTo("dana");
+        assertThat(shiftEnded(answer.caseNumber())).isEmpty();
+    }
+
+    @Test
     void withNobodyOnShiftTheContactIsOfferedToTheTeam() {
         IntakeAnswer answer = driver.submit("EMAIL", customer("C-1001"), "nobody left", false, true);
         assertThat(answer.handler().id()).isEqualTo("dana");
