@@ -40,6 +40,7 @@ import io.nohold.customer.CustomerDetails;
 import io.nohold.lifecycle.ContactLifecycleProcess;
 import io.nohold.desk.TasklistFilters;
 import io.nohold.testsupport.ApiClient;
+import io.nohold.testsupport.WorkingDayClock;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -211,6 +212,8 @@ public final class NoHoldBenchmark {
             File dir = existing.isBlank() ? new File("target/bench/h2-" + System.currentTimeMillis()) : new File(existing);
             properties.add("spring.datasource.url=jdbc:h2:file:" + dir.getAbsolutePath() + "/nohold");
         }
+        // promises count business hours: every run measures the same working morning, whenever it is started
+        WorkingDayClock.pin();
         app = new SpringApplicationBuilder(NoHoldApplication.class)
             .profiles(database.equals("postgres") ? new String[] { "demo", "postgres" } : new String[] { "demo" })
             .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
@@ -585,7 +588,7 @@ public final class NoHoldBenchmark {
     /** Every personal window elapsing at once: the job executor hands each contact over to its backup. */
     private Map<String, Object> storm() throws InterruptedException {
         ManagementService management = app.getBean(ManagementService.class);
-        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(6))));
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(6))));
         long due = management.createJobQuery().activityId(ContactLifecycleProcess.Elements.PERSONAL_WINDOW_ELAPSED).executable().count();
         log("SLA storm: " + due + " personal windows elapsed at once");
         long begin = System.nanoTime();
@@ -600,7 +603,7 @@ public final class NoHoldBenchmark {
         figures.put("left", left);
         figures.put("seconds", Latencies.round(took));
         figures.put("jobsPerSecond", Latencies.round((due - left) / took));
-        ClockUtil.reset();
+        WorkingDayClock.pin();
         return figures;
     }
 
@@ -625,10 +628,10 @@ public final class NoHoldBenchmark {
             }
         }
         ManagementService management = app.getBean(ManagementService.class);
-        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(7)).plus(Duration.ofMinutes(5))));
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(7)).plus(Duration.ofMinutes(5))));
         management.createJobQuery().activityId(ContactLifecycleProcess.Elements.QUIET_PERIOD_OVER).executable().list()
             .forEach(job -> management.executeJob(job.getId()));
-        ClockUtil.reset();
+        WorkingDayClock.pin();
         long after = databaseBytes();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("cases", closedCases);

@@ -5,6 +5,7 @@ import java.util.List;
 import io.nohold.testsupport.ApiClient;
 import io.nohold.testsupport.Browser;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -102,7 +103,11 @@ final class Tasklist {
     }
 
     Tasklist openTask(String taskName) {
-        browser.click(card(taskName).findElement(By.cssSelector("h4.task a")));
+        // Tasklist draws the list again when it refreshes it: a card found a moment before may have been replaced
+        browser.waiting().ignoring(StaleElementReferenceException.class).until(driver -> {
+            browser.click(card(taskName).findElement(By.cssSelector("h4.task a")));
+            return true;
+        });
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("section.task-card h2.task"), taskName));
         browser.visible(By.xpath(FORM + "//form"));
         return this;
