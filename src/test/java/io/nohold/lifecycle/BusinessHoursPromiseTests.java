@@ -14,6 +14,8 @@ import java.util.Map;
 
 import io.nohold.casefile.CaseRepository;
 import io.nohold.contact.IntakeAnswer;
+import io.nohold.customer.CustomerDetails;
+import io.nohold.customer.CustomerRepository;
 import io.nohold.directory.RegionDirectory;
 import io.nohold.directory.Rep;
 import io.nohold.directory.RepSchedules;
@@ -54,6 +56,9 @@ class BusinessHoursPromiseTests {
 
     @Autowired
     RepSchedules schedules;
+
+    @Autowired
+    CustomerRepository customers;
 
     @AfterEach
     void cleanUp() {
@@ -171,6 +176,23 @@ class BusinessHoursPromiseTests {
         assertThat(chat.handler()).isNotNull();
         assertThat(onShift).extracting(Rep::id).doesNotContain(chat.handler().id());
         assertThat(schedules.onShift(directory.findRep(chat.handler().id()).orElseThrow(), nextShift)).isTrue();
+    }
+
+    @Test
+    void aCustomerWhoseOwnRepIsOffShiftGetsTheNextBackupOnShiftAndKeepsTheirRep() {
+        at("2027-03-09T15:00"); // a Tuesday afternoon: East's early shift has gone home
+        String own = customers.findById("C-1011").orElseThrow().personalRepId();
+        Rep ownRep = directory.findRep(own).orElseThrow();
+        assertThat(schedules.onShift(ownRep, driver.now())).as("Katarzyna's rep is off shift now").isFalse();
+
+        IntakeAnswer call = driver.submit("PHONE", new CustomerDetails("C-1011", null, null, null, null, null), "invoice",
+                false, true);
+
+        assertThat(call.personalRep().id()).isEqualTo(own);
+        assertThat(call.handler().id()).isNotEqualTo(own);
+        assertThat(schedules.onShift(directory.findRep(call.handler().id()).orElseThrow(), driver.now())).isTrue();
+        assertThat(call.promisedBy()).as("someone is there now, so the promise counts from now")
+            .isEqualTo(sla.due("east", driver.now(), sla.row("PHONE").firstResponse()));
     }
 
     @Test
