@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import de.focus_shift.jollyday.core.Holiday;
@@ -25,7 +26,7 @@ public final class PublicHolidays {
     }
 
     public static boolean isCountry(String country) {
-        return country != null && HolidayManager.getSupportedCalendarCodes().contains(country);
+        return country != null && jollyday(() -> HolidayManager.getSupportedCalendarCodes()).contains(country);
     }
 
     /** The subdivision codes Jollyday knows for a country, upper case (empty for an unknown country). */
@@ -33,7 +34,7 @@ public final class PublicHolidays {
         if (!isCountry(country)) {
             return Set.of();
         }
-        return manager(country).getCalendarHierarchy().getChildren().keySet().stream()
+        return jollyday(() -> manager(country).getCalendarHierarchy()).getChildren().keySet().stream()
             .map(code -> code.toUpperCase(Locale.ROOT))
             .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
@@ -41,17 +42,34 @@ public final class PublicHolidays {
     /** The public holidays of a year; {@code subdivision} may be null for the national ones only. */
     public static Set<LocalDate> of(String country, String subdivision, int year) {
         String key = country + "/" + subdivision + "/" + year;
-        return YEARS.computeIfAbsent(key, ignored -> {
+        return YEARS.computeIfAbsent(key, ignored -> jollyday(() -> {
             HolidayManager manager = manager(country);
             Set<Holiday> holidays = subdivision == null ? manager.getHolidays(Year.of(year))
                     : manager.getHolidays(Year.of(year), subdivision.toLowerCase(Locale.ROOT));
             return holidays.stream().map(Holiday::getDate).collect(Collectors.toUnmodifiableSet());
-        });
+        }));
     }
 
     /** Whether a day is a public holiday; false for every day without a country. */
     public static boolean isHoliday(Optional<String> country, String subdivision, LocalDate day) {
         return country.isPresent() && of(country.get(), subdivision, day.getYear()).contains(day);
+    }
+
+    /**
+     * Runs a Jollyday call with this class's class loader as the thread's context class loader: Jollyday finds its
+     * configuration through the {@link java.util.ServiceLoader} of the context class loader, and a job executor thread
+     * of the packaged application has one that does not see the nested jars.
+     */
+    private static <T> T jollyday(Supplier<T> call) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(PublicHolidays.class.getClassLoader());
+        try {
+            return call.get();
+        }
+        finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     private static HolidayManager manager(String country) {

@@ -118,6 +118,7 @@ class ClusterIT {
             assertThat(schema.get("filters")).as("Tasklist filters").isEqualTo(4);
         }
         report.put("schemaAfterFirstStart", schema);
+        aroundTheClock(a);
         System.out.printf("cluster: %s on port %d (pid %d), %s on port %d (pid %d), database %s%n", a.name, a.port, a.pid(),
                 b.name, b.port, b.pid(), database);
     }
@@ -368,6 +369,51 @@ class ClusterIT {
 
     private String externalId(int i) {
         return "burst-" + run + "-" + i;
+    }
+
+    /**
+     * The cluster serves around the clock: every region open and every rep on shift at any hour, through the
+     * administrators' API, so that the rings find a backup on shift whenever this test runs (the demo's calendars and
+     * shifts would close East at 16:00 Warsaw time and leave nobody to hand over to).
+     */
+    private void aroundTheClock(Node node) throws Exception {
+        String allDay = String.join(", ", java.util.Arrays.stream(java.time.DayOfWeek.values())
+            .map(day -> "\"" + day + "\": [{\"from\": \"00:00\", \"to\": \"24:00\"}]")
+            .toList());
+        List<String> regions = new ArrayList<>();
+        List<String> reps = new ArrayList<>();
+        try (Connection db = db(); var statement = db.createStatement()) {
+            try (var rows = statement.executeQuery("SELECT id FROM region ORDER BY id")) {
+                while (rows.next()) {
+                    regions.add(rows.getString(1));
+                }
+            }
+            try (var rows = statement.executeQuery("SELECT id FROM rep WHERE removed_at IS NULL ORDER BY id")) {
+                while (rows.next()) {
+                    reps.add(rows.getString(1));
+                }
+            }
+        }
+        for (String region : regions) {
+            assertThat(put(node, "/api/regions/" + region + "/calendar", """
+                    {"timeZone": "UTC", "openingHours": {%s}, "holidays": null, "closedDates": []}""".formatted(allDay)))
+                .as("calendar of %s", region).isEqualTo(200);
+        }
+        for (String rep : reps) {
+            assertThat(put(node, "/api/reps/" + rep + "/schedule", """
+                    {"shifts": {%s}, "absences": []}""".formatted(allDay))).as("schedule of %s", rep).isEqualTo(200);
+        }
+    }
+
+    private int put(Node node, String path, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(node.base() + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Authorization", ApiClient.basic("admin", ApiClient.PASSWORD))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     /** One PHONE contact of a new customer; status 0 when no answer came (connection refused or reset, timeout). */
