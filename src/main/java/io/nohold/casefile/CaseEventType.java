@@ -10,6 +10,8 @@ public enum CaseEventType {
     CONTACT_JOINED(Category.CONTACT),
 
     TASK_COMPLETED(Category.TASK),
+    /** A rep wrote to the customer when completing a task; the detail is what they wrote. */
+    REPLIED_TO_CUSTOMER(Category.TASK),
 
     PROMISE_MADE(Category.SLA),
     OFFERED_TO_TEAM(Category.SLA),
@@ -41,12 +43,12 @@ public enum CaseEventType {
     ERASED(Category.CASE);
 
     /**
-     * Entries whose detail is free text that can quote or describe the customer: what they wrote, the notes and
-     * guidance of reps and supervisors, an accommodation's reason, an operator's reason for withdrawing the case, why
-     * no region rule matched the customer's address. The other entries' details are written by NoHold from rep names,
+     * Entries whose detail is free text that can quote or describe the customer: what they wrote, what a rep wrote
+     * to them, the notes and guidance of reps and supervisors, an accommodation's reason, an operator's reason for
+     * withdrawing the case, why no region rule matched the customer's address. The other entries' details are written by NoHold from rep names,
      * times and codes.
      */
-    private static final Set<CaseEventType> FREE_TEXT = EnumSet.of(CONTACT_RECEIVED, CONTACT_JOINED,
+    private static final Set<CaseEventType> FREE_TEXT = EnumSet.of(CONTACT_RECEIVED, CONTACT_JOINED, REPLIED_TO_CUSTOMER,
             TASK_COMPLETED, APPROVAL_REQUESTED, APPROVAL_DECIDED, ACCOMMODATION_GRANTED, RETURNED_TO_HANDLER,
             REGION_UNRESOLVED, WITHDRAWN);
 

@@ -1,13 +1,19 @@
 package io.nohold.casefile;
 
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import io.nohold.calendar.BusinessCalendar;
+import io.nohold.customer.Customer;
 import io.nohold.customer.CustomerService;
+import io.nohold.customer.Language;
 import io.nohold.directory.People;
 import io.nohold.directory.Region;
 import io.nohold.directory.RegionCalendars;
@@ -42,8 +48,10 @@ public class CaseFile {
 
     private final RegionCalendars calendars;
 
+    private final CustomerTexts texts;
+
     CaseFile(CaseRepository cases, CaseHistory history, NotificationOutbox outbox, RegionDirectory directory,
-            People people, CustomerService customers, RegionCalendars calendars) {
+            People people, CustomerService customers, RegionCalendars calendars, CustomerTexts texts) {
         this.cases = cases;
         this.history = history;
         this.outbox = outbox;
@@ -51,6 +59,7 @@ public class CaseFile {
         this.people = people;
         this.customers = customers;
         this.calendars = calendars;
+        this.texts = texts;
     }
 
     /**
@@ -83,6 +92,53 @@ public class CaseFile {
             }
         }
         outbox.toGroup(caseNumber, region.supervisorGroup(), kind, text, deliverAfter);
+    }
+
+    /**
+     * To the customer, in their language, from the kind's template ({@link CustomerTexts}). Every template gets the
+     * case number, the region's name, the customer's name ("" if unknown) and the channel it answers on (one of
+     * {@code phone}, {@code chat}, {@code email}, {@code web}, {@code social} is true); a time among the values reads
+     * in the region's zone and the customer's language, an amount in the language's number format.
+     */
+    private void toCustomer(CaseRecord record, NotificationKind kind, Channel channel, Map<String, Object> values) {
+        Customer customer = customers.customer(record.customerId());
+        Language language = customer.readsIn();
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("caseNumber", record.caseNumber());
+        all.put("regionName", record.regionId() == null ? "" : directory.region(record.regionId()).name());
+        all.put("customerName", customer.name() == null ? "" : customer.name());
+        for (Channel each : Channel.values()) {
+            all.put(each.label(), each == channel);
+        }
+        values.forEach((name, value) -> all.put(name, readable(record, value, language.locale())));
+        outbox.toCustomer(record.caseNumber(), record.customerId(), kind, texts.render(kind, language, all));
+    }
+
+    private Object readable(CaseRecord record, Object value, Locale locale) {
+        if (value instanceof Instant at) {
+            return PromiseTime.format(at, zoneOf(record.regionId()), EngineClock.now(), locale);
+        }
+        if (value instanceof java.math.BigDecimal amount) {
+            NumberFormat format = NumberFormat.getNumberInstance(locale);
+            format.setMinimumFractionDigits(2);
+            format.setMaximumFractionDigits(2);
+            format.setGroupingUsed(false);
+            return format.format(amount);
+        }
+        return value == null ? "" : value;
+    }
+
+    /** Names and values, in pairs. */
+    private static Map<String, Object> values(Object... pairs) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            values.put((String) pairs[i], pairs[i + 1]);
+        }
+        return values;
+    }
+
+    private static Channel channelOf(CaseRecord record) {
+        return Channel.parse(record.channel()).orElse(Channel.WEB);
     }
 
     private ZoneId zoneOf(String regionId) {
@@ -191,8 +247,7 @@ public class CaseFile {
             String role = handler.id().equals(record.personalRepId()) ? "personal rep"
                     : "named backup for " + people.nameOf(record.personalRepId());
             history.record(caseNumber, CaseEventType.PROMISE_MADE, handler.id(), null, handler.name() + " (" + role + ") by " + by);
-            outbox.toCustomer(caseNumber, record.customerId(), NotificationKind.PROMISE, handler.firstName() + " from your "
-                    + region.name() + " team " + channel.promiseVerb() + " by " + by + ". Your case number is " + caseNumber + ".");
+            toCustomer(record, NotificationKind.PROMISE, channel, values("handlerFirstName", handler.firstName(), "by", promisedBy));
             outbox.toUser(caseNumber, handler.id(), NotificationKind.NEW_CONTACT, "New " + channel.label() + " contact on case "
                     + caseNumber + " (" + role + "); promised by " + by + ".");
         }
@@ -201,8 +256,7 @@ public class CaseFile {
                     + " (no rep available)");
             history.record(caseNumber, CaseEventType.OFFERED_TO_TEAM, null, null, "nobody of " + region.name()
                     + " is available; offered to " + region.repGroup());
-            outbox.toCustomer(caseNumber, record.customerId(), NotificationKind.PROMISE, "Your " + region.name() + " team "
-                    + channel.promiseVerb() + " by " + by + ". Your case number is " + caseNumber + ".");
+            toCustomer(record, NotificationKind.PROMISE, channel, values("handlerFirstName", "", "by", promisedBy));
             outbox.toGroup(caseNumber, region.repGroup(), NotificationKind.OFFERED_TO_TEAM, "Case " + caseNumber
                     + " needs a rep: nobody is available; promised by " + by + ".");
             toSupervisors(caseNumber, region, NotificationKind.NO_REP_AVAILABLE, "No rep of " + region.name()
@@ -305,23 +359,33 @@ public class CaseFile {
         }
     }
 
-    /** The first-response promise passed: the contact is offered to the region's whole team, its supervisors told. */
-    public void promiseBroken(String caseNumber, String previousHandler) {
+    /**
+     * The first-response promise passed: the contact is offered to the region's whole team, its supervisors told. The
+     * customer gets an apology and a new promise: the region's team answers on {@code channel} by {@code newPromisedBy},
+     * which the case keeps as its promise from now on.
+     */
+    public void promiseBroken(String caseNumber, String previousHandler, Channel channel, Instant newPromisedBy) {
         CaseRecord record = cases.get(caseNumber);
         Region region = directory.region(record.regionId());
         String promised = time(record, record.promisedBy());
+        String renewed = time(record, newPromisedBy);
         cases.setHandler(caseNumber, null);
+        cases.setPromisedBy(caseNumber, newPromisedBy);
         if (previousHandler != null) {
             outbox.toUser(caseNumber, previousHandler, NotificationKind.OFFERED_TO_TEAM, "Case " + caseNumber
                     + " passed its promised time and is now offered to the " + region.name() + " team.");
         }
-        history.record(caseNumber, CaseEventType.PROMISE_BROKEN, previousHandler, null, "first response promised by " + promised);
+        history.record(caseNumber, CaseEventType.PROMISE_BROKEN, previousHandler, null, "first response promised by " + promised
+                + "; the customer was told sorry and promised an answer from the " + region.name() + " team by " + renewed);
         history.record(caseNumber, CaseEventType.OFFERED_TO_TEAM, null, null, "offered to " + region.repGroup());
         outbox.toGroup(caseNumber, region.repGroup(), NotificationKind.OFFERED_TO_TEAM, "Case " + caseNumber + " of "
-                + customers.customer(record.customerId()).displayName() + " needs someone now: it was promised by " + promised + ".");
+                + customers.customer(record.customerId()).displayName() + " needs someone now: it was promised by " + promised
+                + "; the customer has been promised a new answer by " + renewed + ".");
         toSupervisors(caseNumber, region, NotificationKind.PROMISE_BROKEN, "Promise broken on case "
                 + caseNumber + ": the customer was promised an answer by " + promised + ". It is now offered to the "
-                + region.name() + " team.");
+                + region.name() + " team; the customer has been promised a new answer by " + renewed + ".");
+        toCustomer(record, NotificationKind.NEW_PROMISE, channel, values("brokenBy", record.promisedBy(), "handlerFirstName", "",
+                "by", newPromisedBy));
     }
 
     // handling
@@ -330,15 +394,34 @@ public class CaseFile {
         history.record(caseNumber, CaseEventType.TASK_COMPLETED, taskName, actor, outcome, notes);
     }
 
+    /**
+     * A rep wrote to the customer when completing a task: the text goes to the customer as a {@link NotificationKind#REPLY}
+     * on the case's channel, signed with the rep's name, and into the history. A blank text sends nothing.
+     */
+    public void repliedToCustomer(String caseNumber, String taskName, String actor, Channel channel, String text) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        CaseRecord record = cases.get(caseNumber);
+        String reply = text.strip();
+        history.record(caseNumber, CaseEventType.REPLIED_TO_CUSTOMER, taskName, actor, null, reply);
+        toCustomer(record, NotificationKind.REPLY, channel == null ? channelOf(record) : channel, values("replyText", reply,
+                "handlerName", actor == null ? "" : people.nameOf(actor)));
+    }
+
     public void resolutionDeadlineMissed(String caseNumber) {
         CaseRecord record = cases.get(caseNumber);
         history.record(caseNumber, CaseEventType.RESOLUTION_DEADLINE_MISSED, record.handlerId(), null,
                 "resolution was due " + time(record, record.resolutionDueAt()));
     }
 
-    /** {@code how}: WITHIN_AUTHORITY on the rep's own word, APPROVED by a supervisor. */
-    public void accommodationGranted(String caseNumber, String by, String how, String summary) {
-        history.record(caseNumber, CaseEventType.ACCOMMODATION_GRANTED, by, how, summary);
+    /**
+     * {@code how}: WITHIN_AUTHORITY on the rep's own word, APPROVED by a supervisor. The history keeps the reason; the
+     * customer is told at resolution what was granted, never why.
+     */
+    public void accommodationGranted(String caseNumber, String by, String how, Accommodation granted) {
+        history.record(caseNumber, CaseEventType.ACCOMMODATION_GRANTED, by, how, granted.summary());
+        cases.setGranted(caseNumber, granted.type() == null ? "OTHER" : granted.type(), granted.amount());
     }
 
     public void approvalRequested(String caseNumber, String requestedBy, String summary, Instant due) {
@@ -351,12 +434,14 @@ public class CaseFile {
     }
 
     /** The supervisor's decision goes back to the handler; returns it as the handler's form shows it. */
-    public String approvalDecided(String caseNumber, String supervisor, boolean approved, String summary, String guidance) {
+    public String approvalDecided(String caseNumber, String supervisor, boolean approved, Accommodation accommodation,
+            String guidance) {
         CaseRecord record = cases.get(caseNumber);
+        String summary = accommodation.summary();
         String decision = (approved ? "Approved" : "Rejected") + " by " + people.nameOf(supervisor) + ": " + summary
                 + (guidance == null || guidance.isBlank() ? "" : ". Guidance: " + guidance);
         if (approved) {
-            accommodationGranted(caseNumber, supervisor, "APPROVED", summary);
+            accommodationGranted(caseNumber, supervisor, "APPROVED", accommodation);
         }
         history.record(caseNumber, CaseEventType.APPROVAL_DECIDED, supervisor, approved ? "APPROVED" : "REJECTED", guidance);
         cases.setState(caseNumber, CaseState.OPEN);
@@ -390,8 +475,7 @@ public class CaseFile {
         toSupervisors(caseNumber, region, NotificationKind.ESCALATION, "Case " + caseNumber
                 + " is escalated to you: " + reasonText + ". Please handle it by " + time(record, due) + ".");
         if (customerAsked) {
-            outbox.toCustomer(caseNumber, record.customerId(), NotificationKind.ESCALATION, "A supervisor of your "
-                    + region.name() + " team will take over your case " + caseNumber + " by " + time(record, due) + ".");
+            toCustomer(record, NotificationKind.ESCALATION, channelOf(record), values("by", due));
         }
     }
 
@@ -411,10 +495,8 @@ public class CaseFile {
         cases.setState(caseNumber, CaseState.FOLLOW_UP);
         cases.setResolutionDue(caseNumber, resolutionDueAt);
         history.record(caseNumber, CaseEventType.FOLLOW_UP_PLANNED, record.handlerId(), null, "follow up " + time(record, at));
-        String who = record.handlerId() == null ? "Your " + directory.region(record.regionId()).name() + " team"
-                : people.nameOf(record.handlerId());
-        outbox.toCustomer(caseNumber, record.customerId(), NotificationKind.FOLLOW_UP, who + " will get back to you on "
-                + time(record, at) + ". Just reply if you need us sooner.");
+        toCustomer(record, NotificationKind.FOLLOW_UP, channelOf(record), values("handlerName",
+                record.handlerId() == null ? "" : people.nameOf(record.handlerId()), "at", at));
     }
 
     /** The follow-up date came, or the customer replied first: the case is back with its handler. */
@@ -432,25 +514,22 @@ public class CaseFile {
     // the end
 
     /**
-     * Resolved: the customer is told the outcome plainly, with what was granted, and that a reply reaches their own
-     * rep. The case enters its quiet period.
+     * Resolved: the customer is told the outcome plainly, with what was granted (never the rep's reason for it), and
+     * that a reply reaches their own rep. The case enters its quiet period.
      */
     public void resolved(String caseNumber, String resolvedBy) {
         cases.resolve(caseNumber, EngineClock.now(), resolvedBy);
         history.record(caseNumber, CaseEventType.RESOLVED, resolvedBy, null, null);
         CaseRecord record = cases.get(caseNumber);
-        List<CaseEvent> granted = history.of(caseNumber)
-            .stream()
-            .filter(e -> e.type() == CaseEventType.ACCOMMODATION_GRANTED)
-            .toList();
-        StringBuilder text = new StringBuilder("Your case ").append(caseNumber).append(" is resolved.");
-        if (!granted.isEmpty()) {
-            text.append(" We have granted you a ").append(granted.get(granted.size() - 1).detail()).append('.');
-        }
-        text.append(" If anything is not right, just reply: ")
-            .append(people.nameOf(record.personalRepId()))
-            .append(" will pick it up.");
-        outbox.toCustomer(caseNumber, record.customerId(), NotificationKind.RESOLVED, text.toString());
+        Optional<Accommodation> granted = cases.granted(caseNumber);
+        String type = granted.map(Accommodation::type).orElse("");
+        toCustomer(record, NotificationKind.RESOLVED, channelOf(record), values("granted", granted.isPresent(),
+                "refund", "REFUND".equals(type), "credit", "CREDIT".equals(type), "replacement", "REPLACEMENT".equals(type),
+                "otherAccommodation", granted.isPresent() && !List.of("REFUND", "CREDIT", "REPLACEMENT").contains(type),
+                "amount", granted.map(Accommodation::amount).orElse(null), "personalRepName",
+                record.personalRepId() == null ? "" : people.nameOf(record.personalRepId())));
+        // told once: a later resolution of this case does not repeat it
+        cases.setGranted(caseNumber, null, null);
     }
 
     public void reopened(String caseNumber) {

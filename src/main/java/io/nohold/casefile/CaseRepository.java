@@ -139,6 +139,32 @@ public class CaseRepository {
         update("UPDATE support_case SET handler_id = ? WHERE case_number = ?", handlerId, caseNumber);
     }
 
+    /** A new first-response promise (after a broken one); the rest of the promise stands. */
+    void setPromisedBy(String caseNumber, Instant promisedBy) {
+        read.forget(caseNumber);
+        jdbc.sql("UPDATE support_case SET promised_by = ? WHERE case_number = ?")
+            .param(EngineClock.utc(promisedBy))
+            .param(caseNumber)
+            .update();
+    }
+
+    /** What the customer will be told was granted at resolution; null type and amount: nothing (any more). */
+    void setGranted(String caseNumber, String type, java.math.BigDecimal amount) {
+        jdbc.sql("UPDATE support_case SET granted_type = ?, granted_amount = ? WHERE case_number = ?")
+            .param(type)
+            .param(amount)
+            .param(caseNumber)
+            .update();
+    }
+
+    /** The accommodation granted since the customer was last told of one. */
+    java.util.Optional<Accommodation> granted(String caseNumber) {
+        return jdbc.sql("SELECT granted_type, granted_amount FROM support_case WHERE case_number = ? AND granted_type IS NOT NULL")
+            .param(caseNumber)
+            .query((rs, n) -> new Accommodation(rs.getString("granted_type"), rs.getBigDecimal("granted_amount"), null))
+            .optional();
+    }
+
     void setResolutionDue(String caseNumber, Instant resolutionDueAt) {
         read.forget(caseNumber);
         jdbc.sql("UPDATE support_case SET resolution_due_at = ? WHERE case_number = ?")

@@ -4,24 +4,14 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Where a contact came in, and how its handler answers on it. */
+/**
+ * Where a contact came in, and so how its handler answers on it. What the customer is told about that (a call back,
+ * an answer to their e-mail) is worded in the customer text templates ({@link CustomerTexts}), one section per
+ * channel under its {@link #label()}.
+ */
 public enum Channel {
 
-    PHONE("will call you back"),
-    CHAT("will answer you in the chat"),
-    EMAIL("will answer your e-mail"),
-    WEB("will get back to you"),
-    SOCIAL("will answer you");
-
-    private final String promiseVerb;
-
-    Channel(String promiseVerb) {
-        this.promiseVerb = promiseVerb;
-    }
-
-    public String promiseVerb() {
-        return promiseVerb;
-    }
+    PHONE, CHAT, EMAIL, WEB, SOCIAL;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,6 +1,9 @@
 package io.nohold.casefile;
 
-/** What a notification in the outbox is about; channel adapters choose their wording by it. */
+/**
+ * What a notification in the outbox is about. The texts of those to customers come from templates, one per kind and
+ * language ({@link CustomerTexts#KINDS}).
+ */
 public enum NotificationKind {
 
     /** To the customer: who answers and by when. */
@@ -37,6 +40,10 @@ public enum NotificationKind {
     /** To the handler: a follow-up came due or the customer replied. */
     FOLLOW_UP_DUE,
     /** To the customer: the outcome. */
-    RESOLVED
+    RESOLVED,
+    /** To the customer, after a broken promise: an apology, and who answers by when now. */
+    NEW_PROMISE,
+    /** To the customer: what the rep wrote to them when completing a task ("replyToCustomer"). */
+    REPLY
 
 }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class NotificationOutbox {
 
-    private static final String COLUMNS = "id, case_number, recipient_kind, recipient, kind, text, created_at, deliver_after, delivered_at";
+    private static final String COLUMNS = "id, case_number, recipient_kind, recipient, kind, text, created_at, deliver_after, delivered_at, subject";
 
     private final JdbcClient jdbc;
 
@@ -27,33 +27,34 @@ public class NotificationOutbox {
         this.jdbc = jdbc;
     }
 
-    void toCustomer(String caseNumber, String customerId, NotificationKind kind, String text) {
-        add(caseNumber, RecipientKind.CUSTOMER, customerId, kind, text, null);
+    void toCustomer(String caseNumber, String customerId, NotificationKind kind, CustomerTexts.Text text) {
+        add(caseNumber, RecipientKind.CUSTOMER, customerId, kind, text.subject(), text.body(), null);
     }
 
     void toUser(String caseNumber, String userId, NotificationKind kind, String text) {
-        add(caseNumber, RecipientKind.USER, userId, kind, text, null);
+        add(caseNumber, RecipientKind.USER, userId, kind, null, text, null);
     }
 
     void toGroup(String caseNumber, String groupId, NotificationKind kind, String text) {
-        add(caseNumber, RecipientKind.GROUP, groupId, kind, text, null);
+        add(caseNumber, RecipientKind.GROUP, groupId, kind, null, text, null);
     }
 
     /** To a group, handed out not before {@code deliverAfter} (null: at once). */
     void toGroup(String caseNumber, String groupId, NotificationKind kind, String text, Instant deliverAfter) {
-        add(caseNumber, RecipientKind.GROUP, groupId, kind, text, deliverAfter);
+        add(caseNumber, RecipientKind.GROUP, groupId, kind, null, text, deliverAfter);
     }
 
-    private void add(String caseNumber, RecipientKind recipientKind, String recipient, NotificationKind kind, String text,
-            Instant deliverAfter) {
+    private void add(String caseNumber, RecipientKind recipientKind, String recipient, NotificationKind kind, String subject,
+            String text, Instant deliverAfter) {
         jdbc.sql("""
-                INSERT INTO notification (case_number, recipient_kind, recipient, kind, text, created_at, deliver_after)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO notification (case_number, recipient_kind, recipient, kind, subject, text, created_at, deliver_after)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
             .param(caseNumber)
             .param(recipientKind.name())
             .param(recipient)
             .param(kind.name())
-            .param(text.length() <= 2000 ? text : text.substring(0, 2000))
+            .param(subject == null || subject.length() <= 300 ? subject : subject.substring(0, 300))
+            .param(text.length() <= 8000 ? text : text.substring(0, 8000))
             .param(EngineClock.utc(EngineClock.now()))
             .param(EngineClock.utc(deliverAfter))
             .update();
@@ -102,7 +103,7 @@ public class NotificationOutbox {
      * Idempotent.
      */
     void eraseTexts(String caseNumber) {
-        jdbc.sql("UPDATE notification SET text = '', delivered_at = COALESCE(delivered_at, ?) WHERE case_number = ? AND text <> ''")
+        jdbc.sql("UPDATE notification SET text = '', subject = NULL, delivered_at = COALESCE(delivered_at, ?) WHERE case_number = ? AND text <> ''")
             .param(EngineClock.utc(EngineClock.now()))
             .param(caseNumber)
             .update();
@@ -115,7 +116,7 @@ public class NotificationOutbox {
         return new Notification(rs.getLong("id"), rs.getString("case_number"),
                 RecipientKind.valueOf(rs.getString("recipient_kind")), rs.getString("recipient"), NotificationKind.valueOf(rs.getString("kind")),
                 rs.getString("text"), created.toInstant(), deliverAfter == null ? null : deliverAfter.toInstant(),
-                delivered == null ? null : delivered.toInstant());
+                delivered == null ? null : delivered.toInstant(), rs.getString("subject"));
     }
 
 }

@@ -8,7 +8,8 @@ import io.nohold.web.EmailAddress;
 import io.nohold.web.SingleLine;
 
 /**
- * What a channel knows of a customer; at least one of id, e-mail and phone. The constraints say what NoHold's API
+ * What a channel knows of a customer; at least one of id, e-mail and phone; {@code language} is the ISO 639-1 code of
+ * the language they read (see {@link Language}). The constraints say what NoHold's API
  * accepts (an empty text counts as not given).
  */
 @IdentifiableCustomer
@@ -18,7 +19,12 @@ public record CustomerDetails(
         @EmailAddress String email,
         String phone,
         @Size(max = 20, message = "must be at most {max} characters") @SingleLine String postalCode,
-        @CountryCode String country) {
+        @CountryCode String country,
+        @LanguageCode String language) {
+
+    public CustomerDetails(String id, String name, String email, String phone, String postalCode, String country) {
+        this(id, name, email, phone, postalCode, country, null);
+    }
 
     /**
      * The same details as NoHold stores them: the phone number in E.164 where it can be read (a national number with
@@ -26,7 +32,8 @@ public record CustomerDetails(
      */
     public CustomerDetails normalized() {
         String code = country == null || country.isBlank() ? country : country.strip().toUpperCase(Locale.ROOT);
-        return new CustomerDetails(id, name, email, PhoneNumbers.e164(phone, code).orElse(phone), postalCode, code);
+        String lang = Language.parse(language).map(Language::code).orElse(language);
+        return new CustomerDetails(id, name, email, PhoneNumbers.e164(phone, code).orElse(phone), postalCode, code, lang);
     }
 
 }

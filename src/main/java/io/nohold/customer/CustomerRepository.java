@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class CustomerRepository {
 
-    private static final String COLUMNS = "id, name, email, phone, postal_code, country, tier, region_id, personal_rep_id, created_at";
+    private static final String COLUMNS = "id, name, email, phone, postal_code, country, tier, region_id, personal_rep_id, created_at, language";
 
     private final JdbcClient jdbc;
 
@@ -75,8 +75,8 @@ public class CustomerRepository {
     public void insert(Customer customer) {
         jdbc.sql("""
                 INSERT INTO customer (id, name, email, email_key, phone, phone_key, postal_code, country, tier,
-                                      region_id, personal_rep_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                      region_id, personal_rep_id, created_at, language)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
             .param(customer.id())
             .param(customer.name())
             .param(customer.email())
@@ -89,22 +89,25 @@ public class CustomerRepository {
             .param(customer.regionId())
             .param(customer.personalRepId())
             .param(EngineClock.utc(customer.createdAt()))
+            .param(Language.parse(customer.language()).map(Language::code).orElse(null))
             .update();
         if (customer.personalRepId() != null) {
             countCustomerOf(customer.personalRepId());
         }
     }
 
-    /** Fills in the name, postal code and country where the customer record has none yet; never overwrites. */
+    /** Fills in the name, postal code, country and language where the customer record has none yet; never overwrites. */
     void completeDetails(String id, CustomerDetails details) {
         jdbc.sql("""
                 UPDATE customer SET
-                  name = COALESCE(name, ?), postal_code = COALESCE(postal_code, ?), country = COALESCE(country, ?)
+                  name = COALESCE(name, ?), postal_code = COALESCE(postal_code, ?), country = COALESCE(country, ?),
+                  language = COALESCE(language, ?)
                 WHERE id = ?""")
             .param(blankToNull(details.name()))
             .param(blankToNull(details.postalCode()))
             .param(details.country() == null || details.country().isBlank() ? null
                     : details.country().trim().toUpperCase(Locale.ROOT))
+            .param(Language.parse(details.language()).map(Language::code).orElse(null))
             .param(id)
             .update();
     }
@@ -235,7 +238,8 @@ public class CustomerRepository {
         OffsetDateTime created = rs.getObject("created_at", OffsetDateTime.class);
         return new Customer(rs.getString("id"), rs.getString("name"), rs.getString("email"), rs.getString("phone"),
                 rs.getString("postal_code"), rs.getString("country"), Tier.valueOf(rs.getString("tier")),
-                rs.getString("region_id"), rs.getString("personal_rep_id"), created == null ? null : created.toInstant());
+                rs.getString("region_id"), rs.getString("personal_rep_id"), created == null ? null : created.toInstant(),
+                rs.getString("language"));
     }
 
 }

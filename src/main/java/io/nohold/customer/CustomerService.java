@@ -94,7 +94,8 @@ public class CustomerService {
     private Customer complete(Customer known, CustomerDetails details) {
         boolean changed = false;
         if (lacks(known.name(), details.name()) || lacks(known.postalCode(), details.postalCode())
-                || lacks(known.country(), details.country())) {
+                || lacks(known.country(), details.country())
+                || known.language() == null && Language.parse(details.language()).isPresent()) {
             customers.completeDetails(known.id(), details);
             changed = true;
         }
@@ -133,7 +134,7 @@ public class CustomerService {
         Customer customer = new Customer(given != null ? given : customers.nextId(), trim(details.name()),
                 trim(details.email()), trim(details.phone()), trim(details.postalCode()),
                 details.country() == null || details.country().isBlank() ? null : details.country().trim().toUpperCase(Locale.ROOT),
-                Tier.STANDARD, null, null, EngineClock.now());
+                Tier.STANDARD, null, null, EngineClock.now(), Language.parse(details.language()).map(Language::code).orElse(null));
         customers.insert(customer);
         return customer;
     }

@@ -4,30 +4,25 @@ import io.nohold.engine.Vars;
 import static io.nohold.lifecycle.ContactLifecycleProcess.Variables.*;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.Locale;
 
+import io.nohold.casefile.Accommodation;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** How an accommodation reads in the history, the forms and the customer's confirmation. */
+/** The accommodation a handler's form asks for, and how it reads in the history and the forms. */
 final class Accommodations {
 
     private Accommodations() {
     }
 
-    static String describe(VariableScope scope) {
-        String type = Vars.string(scope, ACCOMMODATION_TYPE);
+    /** The accommodation the handler's form asks for: type, amount and the rep's (internal) reason. */
+    static Accommodation of(VariableScope scope) {
         Object amount = scope.getVariable(ACCOMMODATION_AMOUNT);
-        String text = (type == null ? "accommodation" : type.toLowerCase(Locale.ROOT)) + " of " + amount(amount);
-        String reason = Vars.string(scope, ACCOMMODATION_REASON);
-        return reason == null || reason.isBlank() ? text : text + " (" + reason + ")";
+        return new Accommodation(Vars.string(scope, ACCOMMODATION_TYPE), amount == null ? null : new BigDecimal(amount.toString()),
+                Vars.string(scope, ACCOMMODATION_REASON));
     }
 
-    static String amount(Object amount) {
-        if (amount == null) {
-            return "an unstated amount";
-        }
-        return new BigDecimal(amount.toString()).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    static String describe(VariableScope scope) {
+        return of(scope).summary();
     }
 
 }

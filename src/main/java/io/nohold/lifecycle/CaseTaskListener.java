@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.nohold.casefile.CaseFile;
+import io.nohold.casefile.Channel;
 import io.nohold.security.Groups;
 import io.nohold.engine.CaseOf;
 import io.nohold.engine.Vars;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tells the case file what happens to the lifecycle's tasks: a handler task without a named assignee is offered to
  * the region's team; whoever takes a handler task becomes the case's handler; every completed task goes into the
- * case history with who did it, the outcome and the notes.
+ * case history with who did it, the outcome and the notes. What the handler wrote in "Reply to the customer" is sent
+ * to the customer and kept in the history, and leaves the process instance, so that the next task starts without it.
  */
 @Component
 class CaseTaskListener implements TaskListener {
@@ -86,7 +88,14 @@ class CaseTaskListener implements TaskListener {
         String[] result = RESULTS.getOrDefault(task.getTaskDefinitionKey(), new String[] { null, null });
         String outcome = result[0] == null ? "DONE" : Vars.string(task, result[0]);
         String notes = result[1] == null ? null : Vars.string(task, result[1]);
-        caseFile.taskCompleted(CaseOf.number(task), task.getBpmnModelElementInstance().getName(), actor, outcome, notes);
+        String caseNumber = CaseOf.number(task);
+        String taskName = task.getBpmnModelElementInstance().getName();
+        caseFile.taskCompleted(caseNumber, taskName, actor, outcome, notes);
+        if (HANDLER_TASKS.contains(task.getTaskDefinitionKey())) {
+            caseFile.repliedToCustomer(caseNumber, taskName, actor, Channel.parse(Vars.string(task, CHANNEL)).orElse(null),
+                    Vars.string(task, REPLY_TO_CUSTOMER));
+            task.getExecution().removeVariable(REPLY_TO_CUSTOMER);
+        }
         task.getExecution().setVariable(LAST_COMPLETED_BY, actor);
     }
 

@@ -84,6 +84,8 @@ public final class ContactLifecycleProcess {
         /** Form fields of "Reach customer" and "Resolve contact". */
         public static final String CUSTOMER_REACHED = "customerReached";
         public static final String REACH_NOTES = "reachNotes";
+        /** What the handler writes to the customer when completing "Reach customer" or "Resolve contact"; optional. */
+        public static final String REPLY_TO_CUSTOMER = "replyToCustomer";
         public static final String OUTCOME = "outcome";
         public static final String NOTES = "notes";
         public static final String ACCOMMODATION_TYPE = "accommodationType";

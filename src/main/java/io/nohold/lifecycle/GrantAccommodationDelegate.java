@@ -22,7 +22,7 @@ class GrantAccommodationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         caseFile.accommodationGranted(CaseOf.number(execution), Vars.string(execution, LAST_COMPLETED_BY), "WITHIN_AUTHORITY",
-                Accommodations.describe(execution));
+                Accommodations.of(execution));
     }
 
 }

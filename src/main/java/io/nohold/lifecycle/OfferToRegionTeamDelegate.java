@@ -1,8 +1,18 @@
 package io.nohold.lifecycle;
 
-import io.nohold.engine.CaseOf;
-import io.nohold.engine.Vars;
+import static io.nohold.lifecycle.ContactLifecycleProcess.Variables.CHANNEL;
+
+import java.time.Instant;
+import java.util.Date;
 import java.util.Optional;
+
+import io.nohold.casefile.Channel;
+import io.nohold.directory.HandlerRings;
+import io.nohold.engine.CaseOf;
+import io.nohold.engine.EngineClock;
+import io.nohold.engine.Vars;
+import io.nohold.sla.SlaClock;
+import io.nohold.sla.SlaPolicy;
 
 import io.nohold.casefile.CaseFile;
 import io.nohold.casefile.CaseRecord;
@@ -14,7 +24,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The first-response deadline passed: the promise is broken. "Reach customer" is offered to the region's whole team,
- * and the region's supervisors are told.
+ * and the region's supervisors are told. The customer is told sorry and given a new promise: the policy's first
+ * response counted again by the SLA clock from now (from the first moment someone of the region can answer), which
+ * becomes the case's promise and the task's due date.
  */
 @Component
 class OfferToRegionTeamDelegate implements JavaDelegate {
@@ -25,10 +37,17 @@ class OfferToRegionTeamDelegate implements JavaDelegate {
 
     private final CaseFile caseFile;
 
-    OfferToRegionTeamDelegate(OpenHandlerTask openTask, TaskService tasks, CaseFile caseFile) {
+    private final SlaClock clock;
+
+    private final HandlerRings rings;
+
+    OfferToRegionTeamDelegate(OpenHandlerTask openTask, TaskService tasks, CaseFile caseFile, SlaClock clock,
+            HandlerRings rings) {
         this.openTask = openTask;
         this.tasks = tasks;
         this.caseFile = caseFile;
+        this.clock = clock;
+        this.rings = rings;
     }
 
     @Override
@@ -39,7 +58,13 @@ class OfferToRegionTeamDelegate implements JavaDelegate {
         }
         CaseRecord record = caseFile.get(CaseOf.number(execution));
         String previous = task.get().getAssignee();
-        caseFile.promiseBroken(record.caseNumber(), previous);
+        Instant now = EngineClock.now();
+        Instant start = record.regionId() == null ? now : rings.firstMomentSomeoneCanAnswer(record.regionId(), now).orElse(now);
+        Instant renewed = clock.promise(record.regionId(), now, start, SlaPolicy.of(execution)).promisedBy();
+        caseFile.promiseBroken(record.caseNumber(), previous, Channel.valueOf(Vars.required(execution, CHANNEL)), renewed);
+        Task reach = task.get();
+        reach.setDueDate(Date.from(renewed));
+        tasks.saveTask(reach);
         if (previous != null) {
             // the task listener offers a task that is given back to the region's team (CaseTaskListener#assigned)
             tasks.setAssignee(task.get().getId(), null);

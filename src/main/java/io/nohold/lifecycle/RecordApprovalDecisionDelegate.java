@@ -27,7 +27,7 @@ class RecordApprovalDecisionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String decision = caseFile.approvalDecided(CaseOf.number(execution), Vars.string(execution, LAST_COMPLETED_BY),
-                APPROVED.equals(Vars.string(execution, APPROVAL_DECISION)), Accommodations.describe(execution),
+                APPROVED.equals(Vars.string(execution, APPROVAL_DECISION)), Accommodations.of(execution),
                 Vars.string(execution, SUPERVISOR_GUIDANCE));
         execution.setVariable(APPROVAL_DECISION_TEXT, decision);
         Forms.clearHandlerFields(execution);

@@ -175,6 +175,33 @@ class StrictInputTests {
         assertThat(stored.path("country").asText()).isEqualTo("DE");
     }
 
+    // language
+
+    @ParameterizedTest
+    @ValueSource(strings = { "fr", "english", "eng", "e", "en-GB", "deutsch", "xx" })
+    void aLanguageNoHoldDoesNotWriteInIsRefusedWithTheSupportedOnes(String language) {
+        Map<String, Object> customer = newCustomer(HAMBURG);
+        customer.put("language", language);
+        assertRefused(contact("EMAIL", customer), "customer.language", "en, de");
+    }
+
+    @Test
+    void aCustomersLanguageIsStoredAndShownAndEnglishWithoutOne() {
+        Map<String, Object> german = newCustomer(HAMBURG);
+        german.put("language", "DE");
+        Map<String, Object> silent = newCustomer(HAMBURG);
+
+        Response de = api.post("/api/contacts", INTAKE, contact("EMAIL", german));
+        Response en = api.post("/api/contacts", INTAKE, contact("EMAIL", silent));
+
+        assertThat(de.status()).as("%s", de).isEqualTo(201);
+        assertThat(en.status()).as("%s", en).isEqualTo(201);
+        assertThat(api.get("/api/customers/" + de.json().path("customerId").asText(), INTAKE).json().path("language").asText())
+            .isEqualTo("de");
+        assertThat(api.get("/api/customers/" + en.json().path("customerId").asText(), INTAKE).json().path("language").asText())
+            .isEqualTo("en");
+    }
+
     // e-mail
 
     @ParameterizedTest

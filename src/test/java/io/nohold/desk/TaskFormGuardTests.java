@@ -140,7 +140,7 @@ class TaskFormGuardTests {
     void aForgedCaseNumberOnCompleteIsRefusedByNameAndChangesNothing() {
         ApiClient.Response answer = complete(reach, rep, Map.of("reachNotes", "called", "caseNumber", "NH-001002"));
 
-        assertRefused(answer, "field 'caseNumber' is not a field of the form \"Reach customer\"; this task accepts: reachNotes");
+        assertRefused(answer, "field 'caseNumber' is not a field of the form \"Reach customer\"; this task accepts: reachNotes, replyToCustomer");
         assertNothingChanged();
     }
 
@@ -251,7 +251,7 @@ class TaskFormGuardTests {
         ApiClient.Response forged = tasklist.post("/task/" + reach.getId() + "/submit-form",
                 variables(Map.of("reachNotes", "called", "caseNumber", "NH-001002")));
 
-        assertRefused(forged, "field 'caseNumber' is not a field of the form \"Reach customer\"; this task accepts: reachNotes");
+        assertRefused(forged, "field 'caseNumber' is not a field of the form \"Reach customer\"; this task accepts: reachNotes, replyToCustomer");
         assertNothingChanged();
 
         ApiClient.Response form = tasklist.post("/task/" + reach.getId() + "/submit-form", variables(Map.of("reachNotes", "called")));

@@ -31,8 +31,8 @@ class TaskFormTests {
                 assertThat(FormReader.read(Files.readAllBytes(form)).fields()).as("%s", form).isNotEmpty();
             }
         }
-        assertThat(form("reach-customer.form").fields()).containsOnlyKeys("reachNotes");
-        assertThat(form("resolve-contact.form").fields().keySet()).containsExactly("outcome", "notes", "accommodationType",
+        assertThat(form("reach-customer.form").fields()).containsOnlyKeys("reachNotes", "replyToCustomer");
+        assertThat(form("resolve-contact.form").fields().keySet()).containsExactly("outcome", "notes", "replyToCustomer", "accommodationType",
                 "accommodationAmount", "accommodationReason", "followUpDate");
         assertThat(form("approve-accommodation.form").fields()).containsOnlyKeys("approvalDecision", "supervisorGuidance");
         assertThat(form("handle-escalation.form").fields()).containsOnlyKeys("escalationResult", "supervisorGuidance");
@@ -43,7 +43,7 @@ class TaskFormTests {
         List<Problem> problems = check("reach-customer.form", Map.of("reachNotes", "called", "caseNumber", "NH-001002"));
 
         assertThat(problems).extracting(Problem::sentence)
-            .containsExactly("field 'caseNumber' is not a field of the form \"Reach customer\"; this task accepts: reachNotes");
+            .containsExactly("field 'caseNumber' is not a field of the form \"Reach customer\"; this task accepts: reachNotes, replyToCustomer");
     }
 
     @Test
@@ -106,6 +106,14 @@ class TaskFormTests {
         assertThat(check("resolve-contact.form", Map.of("outcome", "FOLLOW_UP", "notes", "later", "followUpDate", "next week")))
             .extracting(Problem::sentence)
             .containsExactly("field 'followUpDate' must be a date such as 2026-03-04");
+
+        assertThat(check("reach-customer.form", Map.of("reachNotes", "called", "replyToCustomer", "x".repeat(4001))))
+            .extracting(Problem::sentence)
+            .containsExactly("field 'replyToCustomer' must be at most 4000 characters");
+        assertThat(check("reach-customer.form", Map.of("reachNotes", "called", "replyToCustomer", "x".repeat(4000)))).isEmpty();
+        assertThat(check("resolve-contact.form", Map.of("outcome", "RESOLVED", "notes", "done", "replyToCustomer", true)))
+            .extracting(Problem::sentence)
+            .containsExactly("field 'replyToCustomer' must be text");
 
         TaskForm limited = read("""
                 {"id": "Form_Limits", "components": [
