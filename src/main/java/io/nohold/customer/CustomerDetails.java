@@ -2,13 +2,14 @@ package io.nohold.customer;
 
 import java.util.Locale;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import io.nohold.web.CountryCode;
 import io.nohold.web.EmailAddress;
 import io.nohold.web.SingleLine;
 
 /**
- * What a channel knows of a customer; at least one of id, e-mail and phone. The constraints say what NoHold's API
+ * What a channel knows of a customer; at least one of id, e-mail, phone and a handle on a channel. The constraints say what NoHold's API
  * accepts (an empty text counts as not given).
  */
 @IdentifiableCustomer
@@ -18,7 +19,12 @@ public record CustomerDetails(
         @EmailAddress String email,
         String phone,
         @Size(max = 20, message = "must be at most {max} characters") @SingleLine String postalCode,
-        @CountryCode String country) {
+        @CountryCode String country,
+        @Valid ChannelHandle handle) {
+
+    public CustomerDetails(String id, String name, String email, String phone, String postalCode, String country) {
+        this(id, name, email, phone, postalCode, country, null);
+    }
 
     /**
      * The same details as NoHold stores them: the phone number in E.164 where it can be read (a national number with
@@ -26,7 +32,7 @@ public record CustomerDetails(
      */
     public CustomerDetails normalized() {
         String code = country == null || country.isBlank() ? country : country.strip().toUpperCase(Locale.ROOT);
-        return new CustomerDetails(id, name, email, PhoneNumbers.e164(phone, code).orElse(phone), postalCode, code);
+        return new CustomerDetails(id, name, email, PhoneNumbers.e164(phone, code).orElse(phone), postalCode, code, handle);
     }
 
 }
