@@ -76,15 +76,15 @@ public class CustomerRepository {
     /**
      * Gives the customer this handle if they have none on its channel and no other customer holds its key. As with
      * {@link #completeEmail}, two such calls at the same moment may both pass the check: the second then fails on a
-     * unique constraint.
+     * unique constraint. False when nothing was added.
      */
     @Transactional
-    void addHandle(String customerId, ChannelHandle handle) {
+    boolean addHandle(String customerId, ChannelHandle handle) {
         String key = handle.key();
         if (key == null) {
-            return;
+            return false;
         }
-        jdbc.sql("""
+        return jdbc.sql("""
                 INSERT INTO customer_handle (customer_id, channel, handle, handle_key, created_at)
                 SELECT ?, ?, ?, ?, ? FROM customer
                 WHERE id = ?
@@ -100,7 +100,7 @@ public class CustomerRepository {
             .param(handle.channel())
             .param(handle.channel())
             .param(key)
-            .update();
+            .update() == 1;
     }
 
     /** Whether a customer already holds the key of this e-mail address or of this phone number. */

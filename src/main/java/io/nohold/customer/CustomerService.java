@@ -145,10 +145,9 @@ public class CustomerService {
         if (details.handle() != null && details.handle().key() != null) {
             // in the same savepoint: a handle another contact registered a moment ago fails the whole registration,
             // and the next attempt finds that customer by it
-            if (customers.findByHandle(details.handle().channel(), details.handle().key()).isPresent()) {
-                throw new DuplicateKeyException("handle taken");
+            if (!customers.addHandle(customer.id(), details.handle())) {
+                throw new DuplicateKeyException("the handle was registered for another customer a moment ago");
             }
-            customers.addHandle(customer.id(), details.handle());
         }
         return customer;
     }
