@@ -35,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (e-mail takes a notification when the case came in by EMAIL or WEB, or when the customer has neither a phone number
  * nor a channel handle, provided the customer has an e-mail address; see docs/decisions.md). Each is POSTed as JSON,
  * signed with the subscription's secret ({@link Signature}), and retried with exponential backoff on anything but a 2xx
- * answer, until {@code nohold.webhooks.max-attempts}.
+ * answer, until {@code nohold.webhooks.max-attempts}. The customer is named by id and by their handle on the case's
+ * channel (on PHONE: their phone number), so the adapter knows whom to answer.
  * <p>
  * <b>Several nodes.</b> Every node runs this every {@code nohold.webhooks.interval}. A node queues a subscription's new
  * notifications only while it holds the subscription's row lock (taken with SKIP LOCKED, so another node passes on);
@@ -201,11 +202,12 @@ class WebhookDelivery {
     private void send(String deliveryId) {
         List<Map<String, Object>> rows = jdbc.sql("""
                 SELECT d.attempts, w.url, w.secret, n.id AS notification_id, n.case_number, n.kind, n.text, n.recipient,
-                       n.created_at, s.channel, h.handle
+                       n.created_at, s.channel, CASE WHEN s.channel = 'PHONE' THEN c.phone ELSE h.handle END AS handle
                 FROM webhook_delivery d
                 JOIN webhook w ON w.id = d.webhook_id
                 JOIN notification n ON n.id = d.notification_id
                 LEFT JOIN support_case s ON s.case_number = n.case_number
+                LEFT JOIN customer c ON c.id = n.recipient
                 LEFT JOIN customer_handle h ON h.customer_id = n.recipient AND h.channel = s.channel
                 WHERE d.id = ?""").param(deliveryId).query().listOfRows();
         if (rows.isEmpty()) {

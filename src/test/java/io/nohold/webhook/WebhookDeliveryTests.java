@@ -165,6 +165,31 @@ class WebhookDeliveryTests {
     }
 
     @Test
+    void aPhoneCallersPromiseNamesTheNumberToCallBackAndAnErasedOneIsNeverSent() throws Exception {
+        String webhook = subscribe(List.of("PROMISE"));
+        String phone = "+4940" + (1_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(8_999_999));
+        Map<String, Object> caller = new LinkedHashMap<>();
+        caller.put("email", "caller-" + UUID.randomUUID() + "@example.com");
+        caller.put("phone", phone);
+        caller.put("postalCode", "20095");
+        caller.put("country", "DE");
+        JsonNode call = submit("PHONE", caller, "Please call me back");
+        JsonNode erased = contact("SOCIAL", "@gone" + UUID.randomUUID().toString().substring(0, 8), "Forget me");
+        delivery.enqueue();
+        jdbc.sql("UPDATE notification SET text = '' WHERE case_number = ?").param(erased.path("caseNumber").asText()).update();
+
+        delivery.run();
+
+        assertThat(received).hasSize(1);
+        JsonNode body = json.readTree(received.peek().body());
+        assertThat(body.path("caseNumber").asText()).isEqualTo(call.path("caseNumber").asText());
+        assertThat(body.path("customer").path("channel").asText()).isEqualTo("PHONE");
+        assertThat(body.path("customer").path("handle").asText()).isEqualTo(phone);
+        assertThat(get("/api/webhooks/" + webhook + "/deliveries", key).json().findValuesAsText("state"))
+            .containsExactlyInAnyOrder("DELIVERED", "DROPPED");
+    }
+
+    @Test
     void aReceiverThatFailsGetsTheSameDeliveryAgainAfterTheBackoffAndTheLogShowsBothAttempts() throws Exception {
         String webhook = subscribe(List.of("PROMISE"));
         answers.add(500);
@@ -311,6 +336,10 @@ class WebhookDeliveryTests {
         if (handle != null) {
             customer.put("handle", Map.of("channel", channel, "handle", handle));
         }
+        return submit(channel, customer, message);
+    }
+
+    private JsonNode submit(String channel, Map<String, Object> customer, String message) {
         Map<String, Object> contact = new LinkedHashMap<>();
         contact.put("channel", channel);
         contact.put("externalId", "webhook-" + UUID.randomUUID());
