@@ -20,7 +20,7 @@ public record ContactRequest(
         @EnumName(value = Channel.class, required = true) String channel,
         @NotBlank(message = "is required: the channel's own id of this contact")
         @Size(max = 200, message = "must be at most {max} characters") @SingleLine String externalId,
-        @NotNull(message = "is required: an object with at least one of id, email, phone") @Valid CustomerDetails customer,
+        @NotNull(message = "is required: an object with at least one of id, email, phone, handle") @Valid CustomerDetails customer,
         @Size(max = 300, message = "must be at most {max} characters") @SingleLine String subject,
         @NotBlank(message = "is required: what the customer said")
         @Size(max = MESSAGE_LIMIT, message = "must be at most {max} characters") @PlainText String message,

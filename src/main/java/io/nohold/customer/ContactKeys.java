@@ -2,7 +2,10 @@ package io.nohold.customer;
 
 import java.util.Locale;
 
-/** How e-mail addresses and phone numbers are compared: case-insensitive, and digits only with a leading +. */
+/**
+ * How e-mail addresses, phone numbers and channel handles are compared: e-mail case-insensitive, phone digits only with
+ * a leading +, a social handle case-insensitive without its leading @, a chat user id exactly as given (trimmed).
+ */
 public final class ContactKeys {
 
     private ContactKeys() {
@@ -34,6 +37,19 @@ public final class ContactKeys {
             return "+" + digits.substring(2);
         }
         return digits.toString();
+    }
+
+    /** "@Maria" and "maria" on SOCIAL are one account; a chat user id is compared as given. */
+    public static String handle(String channel, String handle) {
+        if (handle == null || handle.isBlank()) {
+            return null;
+        }
+        String trimmed = handle.trim();
+        if ("SOCIAL".equals(channel)) {
+            String name = trimmed.startsWith("@") ? trimmed.substring(1) : trimmed;
+            return name.isEmpty() ? null : name.toLowerCase(Locale.ROOT);
+        }
+        return trimmed;
     }
 
 }

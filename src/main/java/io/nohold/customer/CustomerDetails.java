@@ -2,14 +2,15 @@ package io.nohold.customer;
 
 import java.util.Locale;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import io.nohold.web.CountryCode;
 import io.nohold.web.EmailAddress;
 import io.nohold.web.SingleLine;
 
 /**
- * What a channel knows of a customer; at least one of id, e-mail and phone; {@code language} is the ISO 639-1 code of
- * the language they read (see {@link Language}). The constraints say what NoHold's API
+ * What a channel knows of a customer; at least one of id, e-mail, phone and a handle on a channel; {@code language} is
+ * the ISO 639-1 code of the language they read (see {@link Language}). The constraints say what NoHold's API
  * accepts (an empty text counts as not given).
  */
 @IdentifiableCustomer
@@ -20,10 +21,21 @@ public record CustomerDetails(
         String phone,
         @Size(max = 20, message = "must be at most {max} characters") @SingleLine String postalCode,
         @CountryCode String country,
-        @LanguageCode String language) {
+        @LanguageCode String language,
+        @Valid ChannelHandle handle) {
 
     public CustomerDetails(String id, String name, String email, String phone, String postalCode, String country) {
-        this(id, name, email, phone, postalCode, country, null);
+        this(id, name, email, phone, postalCode, country, null, null);
+    }
+
+    public CustomerDetails(String id, String name, String email, String phone, String postalCode, String country,
+            String language) {
+        this(id, name, email, phone, postalCode, country, language, null);
+    }
+
+    public CustomerDetails(String id, String name, String email, String phone, String postalCode, String country,
+            ChannelHandle handle) {
+        this(id, name, email, phone, postalCode, country, null, handle);
     }
 
     /**
@@ -33,7 +45,8 @@ public record CustomerDetails(
     public CustomerDetails normalized() {
         String code = country == null || country.isBlank() ? country : country.strip().toUpperCase(Locale.ROOT);
         String lang = Language.parse(language).map(Language::code).orElse(language);
-        return new CustomerDetails(id, name, email, PhoneNumbers.e164(phone, code).orElse(phone), postalCode, code, lang);
+        return new CustomerDetails(id, name, email, PhoneNumbers.e164(phone, code).orElse(phone), postalCode, code, lang,
+                handle);
     }
 
 }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -16,8 +17,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The customer table, and the customer count of each rep that goes with it. The database holds at most one customer
- * per e-mail key and per phone key (unique constraints); a statement that would break that fails with a
+ * The customer table with the customers' channel handles, and the customer count of each rep that goes with it. The
+ * database holds at most one customer per e-mail key, per phone key and per channel and handle key (unique
+ * constraints); a statement that would break that fails with a
  * {@link org.springframework.dao.DuplicateKeyException}.
  */
 @Repository
@@ -52,6 +54,53 @@ public class CustomerRepository {
             .param(phoneKey)
             .query(CustomerRepository::map)
             .optional();
+    }
+
+    Optional<Customer> findByHandle(String channel, String handleKey) {
+        return jdbc.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "c.$1")
+                + " FROM customer c JOIN customer_handle h ON h.customer_id = c.id WHERE h.channel = ? AND h.handle_key = ?")
+            .param(channel)
+            .param(handleKey)
+            .query(CustomerRepository::map)
+            .optional();
+    }
+
+    /** The customer's handles, by channel. */
+    public List<ChannelHandle> handlesOf(String customerId) {
+        return jdbc.sql("SELECT channel, handle FROM customer_handle WHERE customer_id = ? ORDER BY channel")
+            .param(customerId)
+            .query((rs, n) -> new ChannelHandle(rs.getString("channel"), rs.getString("handle")))
+            .list();
+    }
+
+    /**
+     * Gives the customer this handle if they have none on its channel and no other customer holds its key. As with
+     * {@link #completeEmail}, two such calls at the same moment may both pass the check: the second then fails on a
+     * unique constraint. False when nothing was added.
+     */
+    @Transactional
+    boolean addHandle(String customerId, ChannelHandle handle) {
+        String key = handle.key();
+        if (key == null) {
+            return false;
+        }
+        return jdbc.sql("""
+                INSERT INTO customer_handle (customer_id, channel, handle, handle_key, created_at)
+                SELECT ?, ?, ?, ?, ? FROM customer
+                WHERE id = ?
+                  AND NOT EXISTS (SELECT 1 FROM customer_handle mine WHERE mine.customer_id = ? AND mine.channel = ?)
+                  AND NOT EXISTS (SELECT 1 FROM customer_handle other WHERE other.channel = ? AND other.handle_key = ?)""")
+            .param(customerId)
+            .param(handle.channel())
+            .param(handle.handle().trim())
+            .param(key)
+            .param(EngineClock.utc(EngineClock.now()))
+            .param(customerId)
+            .param(customerId)
+            .param(handle.channel())
+            .param(handle.channel())
+            .param(key)
+            .update() == 1;
     }
 
     /** Whether a customer already holds the key of this e-mail address or of this phone number. */
@@ -215,12 +264,13 @@ public class CustomerRepository {
     }
 
     /**
-     * Leaves the customer as an anonymous placeholder: name, e-mail address, phone number, their keys and the postal
-     * code go; id, tier, country, region, personal rep and creation time stay, so that case numbers still resolve,
+     * Leaves the customer as an anonymous placeholder: name, e-mail address, phone number, channel handles, their keys
+     * and the postal code go; id, tier, country, region, personal rep and creation time stay, so that case numbers still resolve,
      * statistics by region still count them and a later contact with the same address is a new customer. The first
      * erasure's time is kept; repeating it changes nothing more.
      */
     public void anonymise(String id, Instant at) {
+        jdbc.sql("DELETE FROM customer_handle WHERE customer_id = ?").param(id).update();
         jdbc.sql("""
                 UPDATE customer SET name = NULL, email = NULL, email_key = NULL, phone = NULL, phone_key = NULL,
                   postal_code = NULL, erased_at = COALESCE(erased_at, ?)

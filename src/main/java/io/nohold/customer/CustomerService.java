@@ -13,8 +13,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Finds who a contact is from: by id, else e-mail, else phone; registers a new customer otherwise. The database holds
- * at most one customer per e-mail key and per phone key, so two contacts of one new customer that arrive at the same
+ * Finds who a contact is from: by id, else e-mail, else phone, else a handle on a channel; registers a new customer
+ * otherwise. The database holds at most one customer per e-mail key, per phone key and per channel handle, so two contacts of one new customer that arrive at the same
  * moment give one customer.
  */
 @Service
@@ -38,7 +38,7 @@ public class CustomerService {
 
     /**
      * The customer these details belong to: the one with this id, else the one holding the e-mail key, else the one
-     * holding the phone key; a new customer (id from the database sequence, or the id given) when none matches. The
+     * holding the phone key, else the one holding the channel handle; a new customer (id from the database sequence, or the id given) when none matches. The
      * API refuses ids it does not know before it gets here (intake), so only NoHold itself registers a given id. What
      * the customer record lacks is filled in from the details, except an e-mail or phone key that another customer
      * holds: a contact whose e-mail matches one customer and whose phone matches another belongs to the first, and the
@@ -78,12 +78,15 @@ public class CustomerService {
         throw lost;
     }
 
-    /** The known customer these details identify, by id, else e-mail, else phone; registers nobody. */
+    /** The known customer these details identify, by id, else e-mail, else phone, else handle; registers nobody. */
     public Optional<Customer> find(CustomerDetails details) {
         return Optional.ofNullable(trim(details.id()))
             .flatMap(customers::findById)
             .or(() -> Optional.ofNullable(ContactKeys.email(details.email())).flatMap(customers::findByEmail))
-            .or(() -> Optional.ofNullable(ContactKeys.phone(details.phone())).flatMap(customers::findByPhone));
+            .or(() -> Optional.ofNullable(ContactKeys.phone(details.phone())).flatMap(customers::findByPhone))
+            .or(() -> Optional.ofNullable(details.handle())
+                .filter(handle -> handle.key() != null)
+                .flatMap(handle -> customers.findByHandle(handle.channel(), handle.key())));
     }
 
     public Optional<Customer> findById(String id) {
@@ -106,6 +109,10 @@ public class CustomerService {
         if (known.phone() == null && ContactKeys.phone(details.phone()) != null) {
             fillKey(() -> customers.completePhone(known.id(), details.phone()));
             changed = true;
+        }
+        if (details.handle() != null && details.handle().key() != null
+                && customers.handlesOf(known.id()).stream().noneMatch(h -> h.channel().equals(details.handle().channel()))) {
+            fillKey(() -> customers.addHandle(known.id(), details.handle()));
         }
         return changed ? customers.findById(known.id()).orElseThrow() : known;
     }
@@ -136,6 +143,13 @@ public class CustomerService {
                 details.country() == null || details.country().isBlank() ? null : details.country().trim().toUpperCase(Locale.ROOT),
                 Tier.STANDARD, null, null, EngineClock.now(), Language.parse(details.language()).map(Language::code).orElse(null));
         customers.insert(customer);
+        if (details.handle() != null && details.handle().key() != null) {
+            // in the same savepoint: a handle another contact registered a moment ago fails the whole registration,
+            // and the next attempt finds that customer by it
+            if (!customers.addHandle(customer.id(), details.handle())) {
+                throw new DuplicateKeyException("the handle was registered for another customer a moment ago");
+            }
+        }
         return customer;
     }
 

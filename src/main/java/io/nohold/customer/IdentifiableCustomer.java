@@ -13,7 +13,7 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * The rules of {@link CustomerDetails} that span fields: at least one of id, e-mail and phone identifies the customer,
+ * The rules of {@link CustomerDetails} that span fields: at least one of id, e-mail, phone and handle identifies the customer,
  * and the phone number is one {@link PhoneNumbers} can read, national numbers with the customer's country.
  */
 @Documented
@@ -22,7 +22,7 @@ import jakarta.validation.Payload;
 @Retention(RUNTIME)
 public @interface IdentifiableCustomer {
 
-    String message() default "needs at least one of id, email, phone";
+    String message() default "needs at least one of id, email, phone, handle";
 
     Class<?>[] groups() default {};
 
@@ -41,7 +41,7 @@ public @interface IdentifiableCustomer {
             }
             boolean valid = true;
             context.disableDefaultConstraintViolation();
-            if (blank(details.id()) && blank(details.email()) && blank(details.phone())) {
+            if (blank(details.id()) && blank(details.email()) && blank(details.phone()) && details.handle() == null) {
                 context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
                     .addConstraintViolation();
                 valid = false;

@@ -6,6 +6,7 @@ import java.util.List;
 import io.nohold.security.RegionAccess;
 import io.nohold.casefile.CaseRecord;
 import io.nohold.casefile.CaseFile;
+import io.nohold.customer.ChannelHandle;
 import io.nohold.customer.Customer;
 import io.nohold.customer.Tier;
 import io.nohold.customer.CustomerRepository;
@@ -42,7 +43,7 @@ class CustomerController {
         access.checkRegion(customer.regionId());
         List<CaseRecord> all = cases.casesOf(id);
         return new CustomerView(customer.id(), customer.name(), customer.email(), customer.phone(), customer.postalCode(),
-                customer.country(), customer.readsIn().code(), customer.tier(),
+                customer.country(), customer.readsIn().code(), customers.handlesOf(id), customer.tier(),
                 customer.regionId() == null ? null
                         : directory.findRegion(customer.regionId()).map(r -> new Party(r.id(), r.name())).orElse(null),
                 directory.findRep(customer.personalRepId()).map(r -> new Party(r.id(), r.name())).orElse(null),
@@ -63,7 +64,7 @@ class CustomerController {
     }
 
     record CustomerView(String id, String name, String email, String phone, String postalCode, String country,
-            String language, Tier tier,
+            String language, List<ChannelHandle> handles, Tier tier,
             Party region, Party personalRep, List<CaseSummary> openCases, List<CaseSummary> pastCases) {
     }
 

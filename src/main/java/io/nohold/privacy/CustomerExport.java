@@ -7,14 +7,16 @@ import io.nohold.casefile.CaseEvent;
 import io.nohold.casefile.CaseRecord;
 import io.nohold.casefile.Notification;
 import io.nohold.contact.StoredContact;
+import io.nohold.customer.ChannelHandle;
 import io.nohold.customer.Tier;
 import io.nohold.privacy.EngineCaseData.EngineData;
 
 /** Everything NoHold holds about one customer, as {@code GET /api/customers/{id}/export} answers it. */
 record CustomerExport(Instant exportedAt, CustomerData customer, List<StoredContact> contacts, List<CaseData> cases) {
 
-    /** The customer record with the keys they are found by. */
+    /** The customer record with the keys they are found by (e-mail, phone, handles on channels). */
     record CustomerData(String id, String name, String email, String emailKey, String phone, String phoneKey,
+            List<ChannelHandle> handles,
             String postalCode, String country, Tier tier, String regionId, String personalRepId, Instant createdAt,
             Instant erasedAt) {
     }

@@ -61,7 +61,7 @@ class PersonalData {
             .toList();
         return new CustomerExport(EngineClock.now(),
                 new CustomerData(customer.id(), customer.name(), customer.email(), keys.emailKey(), customer.phone(),
-                        keys.phoneKey(), customer.postalCode(), customer.country(), customer.tier(), customer.regionId(),
+                        keys.phoneKey(), customers.handlesOf(customerId), customer.postalCode(), customer.country(), customer.tier(), customer.regionId(),
                         customer.personalRepId(), customer.createdAt(), customers.erasedAt(customerId).orElse(null)),
                 contacts.ofCustomer(customerId), cases);
     }

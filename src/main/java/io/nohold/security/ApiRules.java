@@ -61,6 +61,11 @@ final class ApiRules {
             // the outbox: read and confirmed by the channels that deliver it
             .requestMatchers(GET, "/api/notifications").hasAnyAuthority(CHANNELS, HEAD_OF_SERVICE, ADMIN)
             .requestMatchers(POST, "/api/notifications/*/delivered").hasAnyAuthority(CHANNELS, ADMIN)
+            // webhooks: a channel subscribes and sees only its own subscriptions (checked per subscription);
+            // administrators see all of them
+            .requestMatchers(POST, "/api/webhooks").hasAnyAuthority(CHANNELS, ADMIN)
+            .requestMatchers(GET, "/api/webhooks", "/api/webhooks/*/deliveries").hasAnyAuthority(CHANNELS, ADMIN)
+            .requestMatchers(DELETE, "/api/webhooks/*").hasAnyAuthority(CHANNELS, ADMIN)
             // channels and their API keys
             .requestMatchers(GET, "/api/channels", "/api/channels/*", "/api/channels/*/keys").hasAuthority(ADMIN)
             .requestMatchers(POST, "/api/channels", "/api/channels/*/keys").hasAuthority(ADMIN)

@@ -482,6 +482,27 @@ class IntakeApiTests {
 
     // helpers
 
+    @Test
+    void aPublicPostFromAHandleAloneJoinsTheCustomerWhoUsedItBefore() {
+        String handle = "@Maria" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> known = newCustomer("20095");
+        known.put("handle", Map.of("channel", "SOCIAL", "handle", handle));
+        Response first = api.post("/api/contacts", INTAKE, contact("EMAIL", known));
+        assertThat(first.status()).as("%s", first).isEqualTo(201);
+        String customerId = first.json().path("customerId").asText();
+
+        Map<String, Object> post = contact("SOCIAL", Map.of("handle", Map.of("channel", "SOCIAL", "handle", handle.toLowerCase())));
+        post.put("public", true);
+        post.put("newTopic", true);
+        Response answer = api.post("/api/contacts", INTAKE, post);
+
+        assertThat(answer.status()).as("%s", answer).isEqualTo(201);
+        assertThat(answer.json().path("customerId").asText()).as("the same person").isEqualTo(customerId);
+        JsonNode customer = api.get("/api/customers/" + customerId, INTAKE).json();
+        assertThat(customer.path("handles").get(0).path("channel").asText()).isEqualTo("SOCIAL");
+        assertThat(customer.path("handles").get(0).path("handle").asText()).isEqualTo(handle);
+    }
+
     private static final class ContactLifecycleKey {
 
         static final String KEY = io.nohold.lifecycle.ContactLifecycleProcess.KEY;

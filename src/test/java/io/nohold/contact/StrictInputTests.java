@@ -340,6 +340,23 @@ class StrictInputTests {
         }
     }
 
+    @Test
+    void aHandleNeedsAChannelOfItsOwnAndNothingElse() {
+        Map<String, Object> customer = new java.util.LinkedHashMap<>();
+        customer.put("handle", Map.of("channel", "EMAIL", "handle", "@maria"));
+        assertRefused(contact("SOCIAL", customer), "customer.handle.channel", "CHAT, SOCIAL");
+
+        customer.put("handle", Map.of("channel", "SOCIAL", "handle", " "));
+        assertRefused(contact("SOCIAL", customer), "customer.handle.handle", "required");
+
+        customer.put("handle", Map.of("channel", "SOCIAL", "handle", "@maria", "network", "elsewhere"));
+        JsonNode unknown = assertRefused(contact("SOCIAL", customer), "customer.handle.network", "accepted");
+        assertThat(message(unknown, "customer.handle.network")).contains("channel", "handle");
+
+        customer.put("handle", "@maria");
+        assertRefused(contact("SOCIAL", customer), "customer.handle", "object");
+    }
+
     // helpers
 
     /**

@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One customer per e-mail key and per phone key: the database refuses a second one, and {@code identify} gives one
+ * One customer per e-mail key, per phone key and per channel handle: the database refuses a second one, and {@code identify} gives one
  * customer to contacts of one new customer that arrive at the same moment, also inside a caller's transaction as at
  * intake.
  */
@@ -144,6 +144,46 @@ class CustomerKeysTests {
         assertThat(service.identify(details(null, null, byPhone.phone())).id()).isEqualTo(byPhone.id());
     }
 
+    @Test
+    void knownCustomerIsFoundByTheirSocialHandleAloneWrittenWithOrWithoutAt() {
+        String name = "Maria" + tag();
+        Customer registered = service.identify(withHandle(null, newEmail(), "SOCIAL", "@" + name));
+
+        Customer found = service.identify(withHandle(null, null, "SOCIAL", name.toLowerCase()));
+
+        assertThat(found.id()).isEqualTo(registered.id());
+        assertThat(service.find(withHandle(null, null, "CHAT", "@" + name))).as("another channel's handle").isEmpty();
+    }
+
+    @Test
+    void missingHandleIsFilledInAndThenFindsTheCustomer() {
+        Customer registered = service.identify(details(null, newEmail(), null));
+        String chatUser = "U" + tag();
+
+        assertThat(service.identify(withHandle(null, registered.email(), "CHAT", chatUser)).id()).isEqualTo(registered.id());
+
+        assertThat(service.identify(withHandle(null, null, "CHAT", chatUser)).id()).isEqualTo(registered.id());
+        assertThat(service.find(withHandle(null, null, "CHAT", chatUser.toLowerCase()))).as("chat ids are exact").isEmpty();
+    }
+
+    @Test
+    void aHandleHeldByAnotherCustomerStaysWithThem() {
+        String handle = "@held" + tag();
+        Customer holder = service.identify(withHandle(null, newEmail(), "SOCIAL", handle));
+        Customer other = service.identify(details(null, newEmail(), null));
+
+        assertThat(service.identify(withHandle(null, other.email(), "SOCIAL", handle)).id()).isEqualTo(other.id());
+
+        assertThat(service.identify(withHandle(null, null, "SOCIAL", handle)).id()).isEqualTo(holder.id());
+        assertThatThrownBy(() -> jdbc.sql("""
+                INSERT INTO customer_handle (customer_id, channel, handle, handle_key, created_at) VALUES (?, 'SOCIAL', ?, ?, ?)""")
+            .param(other.id())
+            .param(handle)
+            .param(ContactKeys.handle("SOCIAL", handle))
+            .param(OffsetDateTime.now(ZoneOffset.UTC))
+            .update()).as("the database refuses a second holder").isInstanceOf(DuplicateKeyException.class);
+    }
+
     // identify, at the same moment
 
     @ParameterizedTest(name = "inside a caller transaction: {0}")
@@ -170,6 +210,22 @@ class CustomerKeysTests {
 
             assertThat(ids).as("round %d", round).hasSize(THREADS).containsOnly(ids.get(0));
             assertThat(count("phone_key", "+4940" + digits)).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest(name = "inside a caller transaction: {0}")
+    @ValueSource(booleans = { true, false })
+    void contactsWithOneNewHandleAtOnceGiveOneCustomer(boolean insideTransaction) throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            String name = "Post" + tag();
+            List<String> ids = identifyAtOnce(insideTransaction,
+                    i -> withHandle(null, null, "SOCIAL", i % 2 == 0 ? "@" + name : name.toUpperCase()));
+
+            assertThat(ids).as("round %d", round).hasSize(THREADS).containsOnly(ids.get(0));
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM customer_handle WHERE channel = 'SOCIAL' AND handle_key = ?")
+                .param(ContactKeys.handle("SOCIAL", name))
+                .query(Long.class)
+                .single()).isEqualTo(1);
         }
     }
 
@@ -231,6 +287,10 @@ class CustomerKeysTests {
 
     private static CustomerDetails details(String id, String email, String phone) {
         return new CustomerDetails(id, "Key Test", email, phone, "20095", "DE");
+    }
+
+    private static CustomerDetails withHandle(String id, String email, String channel, String handle) {
+        return new CustomerDetails(id, "Key Test", email, null, "20095", "DE", new ChannelHandle(channel, handle));
     }
 
     private static long number(String id) {

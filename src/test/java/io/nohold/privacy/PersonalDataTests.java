@@ -72,10 +72,11 @@ class PersonalDataTests {
 
     /** A customer who wrote twice, whose case was handled, commented on, resolved and closed. */
     record Person(String customerId, String caseNumber, String name, String email, String phone, String secret,
-            String reply, String handler) {
+            String reply, String handler, String handle) {
 
         List<String> texts() {
-            return List.of(name, email, phone, phoneKey(), secret, reply);
+            // the handle without its @ is also the key it is found by
+            return List.of(name, email, phone, phoneKey(), secret, reply, handle.substring(1));
         }
 
         String phoneKey() {
@@ -96,6 +97,7 @@ class PersonalDataTests {
         assertThat(body.path("customer").path("email").asText()).isEqualTo(person.email());
         assertThat(body.path("customer").path("emailKey").asText()).isEqualTo(person.email().toLowerCase());
         assertThat(body.path("customer").path("phoneKey").asText()).isEqualTo(person.phoneKey());
+        assertThat(body.path("customer").path("handles").findValuesAsText("handle")).containsExactly(person.handle());
         assertThat(body.path("contacts")).hasSize(2);
         assertThat(body.path("contacts").findValuesAsText("message")).anySatisfy(m -> assertThat(m).contains(person.secret()))
             .anySatisfy(m -> assertThat(m).contains(person.reply()));
@@ -236,7 +238,10 @@ class PersonalDataTests {
         String phone = phone();
         String secret = "my neighbour " + tag + " took the parcel";
         String reply = "the code is " + tag + "-77";
-        Response first = api.post("/api/contacts", INTAKE, contact(customer(name, email, phone), secret));
+        String handle = "@ingrid_" + tag;
+        Map<String, Object> withHandle = customer(name, email, phone);
+        withHandle.put("handle", Map.of("channel", "SOCIAL", "handle", handle));
+        Response first = api.post("/api/contacts", INTAKE, contact(withHandle, secret));
         assertThat(first.status()).as("%s", first).isEqualTo(201);
         String caseNumber = first.json().path("caseNumber").asText();
         String customerId = first.json().path("customerId").asText();
@@ -257,7 +262,7 @@ class PersonalDataTests {
         driver.complete(handler, resolve, Map.of("outcome", "RESOLVED", "notes", "told " + name + " about " + reply));
         driver.passTime(Duration.ofDays(7).plusMinutes(1), caseNumber);
         assertThat(driver.instance(caseNumber)).as("closed after the quiet period").isNull();
-        return new Person(customerId, caseNumber, name, email, phone, secret, reply, handler);
+        return new Person(customerId, caseNumber, name, email, phone, secret, reply, handler, handle);
     }
 
     static Map<String, Object> customer(String name, String email, String phone) {

@@ -119,6 +119,12 @@ class RoleMatrixTests {
         rows.add(row("GET", "/api/notifications", "/api/notifications", null, WHO, NO, NO, NO, OK, OK, OK));
         rows.add(row("POST", "/api/notifications/{id}/delivered", "/api/notifications/987654321/delivered", null, WHO, NO, NO,
                 NO, NO, GONE, GONE));
+        rows.add(row("POST", "/api/webhooks", "/api/webhooks", "{\"url\": \"ftp://example.com/hooks\"}", WHO, NO, NO, NO, NO,
+                BAD, BAD));
+        rows.add(row("GET", "/api/webhooks", "/api/webhooks", null, WHO, NO, NO, NO, NO, OK, OK));
+        rows.add(row("DELETE", "/api/webhooks/{id}", "/api/webhooks/no-such-webhook", null, WHO, NO, NO, NO, NO, GONE, GONE));
+        rows.add(row("GET", "/api/webhooks/{id}/deliveries", "/api/webhooks/no-such-webhook/deliveries", null, WHO, NO, NO, NO,
+                NO, GONE, GONE));
         rows.add(row("GET", "/api/channels", "/api/channels", null, WHO, NO, NO, NO, NO, NO, OK));
         rows.add(row("POST", "/api/channels", "/api/channels", "CHANNEL", WHO, NO, NO, NO, NO, NO, OK));
         rows.add(row("GET", "/api/channels/{id}", "/api/channels/intake", null, WHO, NO, NO, NO, NO, NO, OK));
