@@ -6,6 +6,7 @@ import java.util.List;
 import io.nohold.casefile.CaseFile;
 import io.nohold.casefile.CaseFile.Erasure;
 import io.nohold.casefile.CaseRecord;
+import io.nohold.contact.AttachmentRepository;
 import io.nohold.contact.ContactRepository;
 import io.nohold.customer.Customer;
 import io.nohold.customer.CustomerRepository;
@@ -39,8 +40,11 @@ class PersonalData {
 
     private final RuntimeService runtime;
 
+    private final AttachmentRepository attachments;
+
     PersonalData(CustomerRepository customers, CustomerService customerService, ContactRepository contacts,
-            CaseFile caseFile, EngineCaseData engine, RuntimeService runtime) {
+            CaseFile caseFile, EngineCaseData engine, RuntimeService runtime, AttachmentRepository attachments) {
+        this.attachments = attachments;
         this.customers = customers;
         this.customerService = customerService;
         this.contacts = contacts;
@@ -63,7 +67,7 @@ class PersonalData {
                 new CustomerData(customer.id(), customer.name(), customer.email(), keys.emailKey(), customer.phone(),
                         keys.phoneKey(), customer.postalCode(), customer.country(), customer.tier(), customer.regionId(),
                         customer.personalRepId(), customer.createdAt(), customers.erasedAt(customerId).orElse(null)),
-                contacts.ofCustomer(customerId), cases);
+                contacts.ofCustomer(customerId), attachments.ofCustomer(customerId), cases);
     }
 
     /**
