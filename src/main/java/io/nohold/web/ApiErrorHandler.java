@@ -264,6 +264,9 @@ class ApiErrorHandler {
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "a number";
         }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a JSON array";
+        }
         return "a JSON object";
     }
 
