@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** The record of mails moved to the Failed folder (table mailbox_failure): one row per Message-ID. */
 @Repository
-class MailboxFailures {
+public class MailboxFailures {
 
     private final JdbcClient jdbc;
 
@@ -40,6 +40,19 @@ class MailboxFailures {
                     rs.getString("subject"), rs.getString("reason"),
                     rs.getObject("failed_at", OffsetDateTime.class).toInstant()))
             .list();
+    }
+
+    /**
+     * Erases the record of failed mails from the address: the row stays (the mail is still in the Failed folder), its
+     * sender and subject go. Returns how many rows changed.
+     */
+    public int eraseFrom(String address) {
+        if (address == null || address.isBlank()) {
+            return 0;
+        }
+        return jdbc.sql("UPDATE mailbox_failure SET sender = NULL, subject = NULL WHERE LOWER(sender) = LOWER(?)")
+            .param(address.strip())
+            .update();
     }
 
     private static String clip(String text, int limit) {

@@ -12,6 +12,7 @@ import io.nohold.customer.Customer;
 import io.nohold.customer.CustomerRepository;
 import io.nohold.customer.CustomerService;
 import io.nohold.engine.EngineClock;
+import io.nohold.mailbox.MailboxFailures;
 import io.nohold.privacy.CustomerExport.CaseData;
 import io.nohold.privacy.CustomerExport.CustomerData;
 import io.nohold.security.ApiUser;
@@ -42,9 +43,13 @@ class PersonalData {
 
     private final AttachmentRepository attachments;
 
+    private final MailboxFailures mailboxFailures;
+
     PersonalData(CustomerRepository customers, CustomerService customerService, ContactRepository contacts,
-            CaseFile caseFile, EngineCaseData engine, RuntimeService runtime, AttachmentRepository attachments) {
+            CaseFile caseFile, EngineCaseData engine, RuntimeService runtime, AttachmentRepository attachments,
+            MailboxFailures mailboxFailures) {
         this.attachments = attachments;
+        this.mailboxFailures = mailboxFailures;
         this.customers = customers;
         this.customerService = customerService;
         this.contacts = contacts;
@@ -78,7 +83,7 @@ class PersonalData {
      */
     @Transactional
     ErasureReport erase(String customerId, boolean withdrawOpenCases) {
-        known(customerId);
+        Customer customer = known(customerId);
         customerService.lockForIntake(customerId);
         List<CaseRecord> open = caseFile.openCasesOf(customerId);
         if (!open.isEmpty() && !withdrawOpenCases) {
@@ -105,6 +110,7 @@ class PersonalData {
             erased.add(record.caseNumber());
         }
         contacts.eraseOfCustomer(customerId);
+        mailboxFailures.eraseFrom(customer.email());
         customers.anonymise(customerId, EngineClock.now());
         return new ErasureReport(customerId, customers.erasedAt(customerId).orElse(null), withdrawn, erased);
     }

@@ -70,6 +70,9 @@ class MailboxTests {
     @Autowired
     CaseDriver driver;
 
+    @Autowired
+    MailboxFailures failures;
+
     ApiClient api;
 
     MailboxSettings mailbox;
@@ -212,6 +215,20 @@ class MailboxTests {
         assertThat(entry.path("messageId").asText()).isEqualTo(id);
         assertThat(entry.path("subject").asText()).isEqualTo("No sender");
         assertThat(entry.path("reason").asText()).contains("sender");
+    }
+
+    @Test
+    void erasingACustomerErasesTheirAddressFromTheFailedMails() throws Exception {
+        String customer = address("greta");
+        String first = send(mail(customer, "Hello", "First mail."));
+        reader.poll(mailbox);
+        String customerId = caseView(caseOf(first)).path("customer").path("id").asText();
+        failures.record("<failed-" + UUID.randomUUID() + "@mail.example.com>", customer, "Greta's secret subject", "refused");
+
+        Response erased = api.delete("/api/customers/" + customerId + "/personal-data?withdrawOpenCases=true", ADMIN);
+
+        assertThat(erased.status()).as("%s", erased).isEqualTo(200);
+        assertThat(api.get("/api/mailbox/failed", ADMIN).body()).doesNotContain(customer, "Greta's secret subject");
     }
 
     @Test
