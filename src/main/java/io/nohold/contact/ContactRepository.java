@@ -22,8 +22,11 @@ public class ContactRepository {
 
     private final JdbcClient jdbc;
 
-    ContactRepository(JdbcClient jdbc) {
+    private final AttachmentRepository attachments;
+
+    ContactRepository(JdbcClient jdbc, AttachmentRepository attachments) {
         this.jdbc = jdbc;
+        this.attachments = attachments;
     }
 
     long insert(Channel channel, ContactRequest request, String customerId, java.time.Instant receivedAt) {
@@ -44,6 +47,15 @@ public class ContactRepository {
             .param(ContactStatus.RECEIVED.name())
             .update(key, "id");
         return key.getKey().longValue();
+    }
+
+    /** The case of the contact the channel knows by this id, if it has one (a reply's earlier mail). */
+    public Optional<String> caseOf(Channel channel, String externalId) {
+        return jdbc.sql("SELECT case_number FROM contact WHERE channel = ? AND external_id = ? AND case_number IS NOT NULL")
+            .param(channel.name())
+            .param(externalId.trim())
+            .query(String.class)
+            .optional();
     }
 
     Optional<StoredContact> findByExternalId(Channel channel, String externalId) {
@@ -118,7 +130,7 @@ public class ContactRepository {
 
     /**
      * What makes a contact personal: its subject and message go, and its external id (which a channel may build from
-     * a phone number or an address) becomes {@code erased-<id>}. Channel, customer id, case number, times and status
+     * a phone number or an address) becomes {@code erased-<id>}, and its attachments are deleted. Channel, customer id, case number, times and status
      * stay. Only rows not erased yet are written, so running it twice, or on two nodes at once, changes nothing more.
      */
     private static final String ERASE = """
@@ -128,11 +140,13 @@ public class ContactRepository {
 
     /** Erases the personal text of every contact of the customer; returns how many contacts changed. */
     public int eraseOfCustomer(String customerId) {
+        attachments.eraseOfCustomer(customerId);
         return jdbc.sql(ERASE + " customer_id = ?").param(customerId).update();
     }
 
     /** Erases the personal text of the contacts of a case. */
     public int eraseOfCase(String caseNumber) {
+        attachments.eraseOfCase(caseNumber);
         return jdbc.sql(ERASE + " case_number = ?").param(caseNumber).update();
     }
 
@@ -141,6 +155,7 @@ public class ContactRepository {
      * opened and nobody resent them), so they do not outlive the retention either.
      */
     public int eraseWithoutCaseBefore(java.time.Instant cutoff) {
+        attachments.eraseWithoutCaseBefore(EngineClock.utc(cutoff));
         return jdbc.sql(ERASE + " case_number IS NULL AND received_at < ?").param(EngineClock.utc(cutoff)).update();
     }
 

@@ -1,7 +1,7 @@
 package io.nohold.contact;
 
 /** The contact is stored, but its case could not be opened. Resending it with the same externalId retries. */
-class IntakeFailedException extends RuntimeException {
+public class IntakeFailedException extends RuntimeException {
 
     private final long contactId;
 

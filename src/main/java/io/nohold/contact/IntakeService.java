@@ -63,9 +63,15 @@ public class IntakeService {
 
     private final RuntimeService runtime;
 
+    private final AttachmentRepository attachments;
+
+    private final AttachmentLimits limits;
+
     IntakeService(TransactionTemplate transactions, ContactRepository contacts, CustomerService customers,
             CaseFile caseFile, SlaPolicies slaPolicies, SlaClock slaClock, HandlerRings rings, RegionDirectory directory,
-            RuntimeService runtime) {
+            RuntimeService runtime, AttachmentRepository attachments, AttachmentLimits limits) {
+        this.attachments = attachments;
+        this.limits = limits;
         this.transactions = transactions;
         this.contacts = contacts;
         this.customers = customers;
@@ -82,11 +88,20 @@ public class IntakeService {
     }
 
     public Submission submit(ContactRequest submitted) {
+        return submit(submitted, List.of());
+    }
+
+    /**
+     * Takes in a contact whose channel already refused some of its files ({@code refused}, over the size limits):
+     * they are recorded with the contact, without their content.
+     */
+    public Submission submit(ContactRequest submitted, List<RefusedAttachment> refused) {
         ContactRequest request = submitted.normalized();
         Channel channel = Channel.parse(request.channel()).orElseThrow();
         checkNamedCustomer(request);
         checkNamedCase(request);
-        StoredContact contact = store(channel, request);
+        List<byte[]> files = decodedFiles(request);
+        StoredContact contact = store(channel, request, files, refused);
         boolean created = false;
         if (contact.status() == ContactStatus.RECEIVED || contact.status() == ContactStatus.FAILED) {
             created = process(contact);
@@ -157,13 +172,43 @@ public class IntakeService {
         }
     }
 
-    private StoredContact store(Channel channel, ContactRequest request) {
+    /** The files' bytes, each within the limits; refused with 400 naming the file otherwise, before anything is stored. */
+    private List<byte[]> decodedFiles(ContactRequest request) {
+        List<byte[]> files = new java.util.ArrayList<>();
+        long kept = 0;
+        for (int i = 0; i < request.files().size(); i++) {
+            String field = "attachments[" + i + "].content";
+            byte[] bytes;
+            try {
+                bytes = java.util.Base64.getMimeDecoder().decode(request.files().get(i).content());
+            }
+            catch (IllegalArgumentException e) {
+                throw ApiException.invalid(List.of(new FieldProblem(field, "must be the file's bytes in base64 (RFC 4648)")));
+            }
+            Optional<String> refusal = limits.refusal(bytes.length, kept);
+            if (refusal.isPresent()) {
+                throw ApiException.invalid(List.of(new FieldProblem(field, "is " + refusal.get() + "; send at most "
+                        + limits.perFileBytes() + " bytes per file and " + limits.perContactBytes() + " per contact")));
+            }
+            kept += bytes.length;
+            files.add(bytes);
+        }
+        return files;
+    }
+
+    private StoredContact store(Channel channel, ContactRequest request, List<byte[]> files,
+            List<RefusedAttachment> refused) {
         try {
             return transactions.execute(status -> contacts.findByExternalId(channel, request.externalId())
                 .map(earlier -> sentBefore(earlier, request))
                 .orElseGet(() -> {
                     Customer customer = customers.identify(request.customer());
                     long id = contacts.insert(channel, request, customer.id(), EngineClock.now());
+                    for (int i = 0; i < files.size(); i++) {
+                        ContactRequest.Attachment file = request.files().get(i);
+                        attachments.insert(id, file.name().strip(), file.contentType().strip(), files.get(i));
+                    }
+                    refused.forEach(r -> attachments.insertRefused(id, r));
                     return contacts.find(id).orElseThrow();
                 }));
         }
@@ -256,6 +301,11 @@ public class IntakeService {
 
     public Optional<StoredContact> contact(long id) {
         return contacts.find(id);
+    }
+
+    /** The case that the contact known to the channel by {@code externalId} opened or joined. */
+    public Optional<String> caseOf(Channel channel, String externalId) {
+        return contacts.caseOf(channel, externalId);
     }
 
     private static String topic(StoredContact contact) {

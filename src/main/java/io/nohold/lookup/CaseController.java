@@ -1,5 +1,6 @@
 package io.nohold.lookup;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +16,9 @@ import io.nohold.lookup.CaseView.History;
 import io.nohold.lookup.CaseView.NotificationEntry;
 import io.nohold.lookup.CaseView.OpenTask;
 import io.nohold.lookup.CaseView.Party;
+import io.nohold.contact.AttachmentRepository;
 import io.nohold.contact.ContactRepository;
+import io.nohold.lookup.CaseView.AttachmentEntry;
 import io.nohold.customer.CustomerRepository;
 import io.nohold.directory.Region;
 import io.nohold.directory.RegionDirectory;
@@ -23,6 +26,11 @@ import io.nohold.web.ApiException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -44,8 +52,11 @@ class CaseController {
 
     private final RegionAccess access;
 
+    private final AttachmentRepository attachments;
+
     CaseController(CaseFile caseFile, ContactRepository contacts, CustomerRepository customers, RegionDirectory directory,
-            TaskService tasks, RegionAccess access) {
+            TaskService tasks, RegionAccess access, AttachmentRepository attachments) {
+        this.attachments = attachments;
         this.access = access;
         this.caseFile = caseFile;
         this.contacts = contacts;
@@ -78,6 +89,11 @@ class CaseController {
                     .stream()
                     .map(n -> new NotificationEntry(n.createdAt(), n.recipientKind().name(), n.recipient(), n.kind().name(), n.text(),
                             n.deliverAfter(), n.deliveredAt()))
+                    .toList(),
+                attachments.ofCase(caseNumber)
+                    .stream()
+                    .map(a -> new AttachmentEntry(a.id(), a.contactId(), a.name(), a.contentType(), a.size(), a.refused(),
+                            a.refused() == null ? "/api/cases/" + caseNumber + "/attachments/" + a.id() : null))
                     .toList());
         boolean open = record.state().open();
         return new CaseView(record.caseNumber(), record.state(), customer,
@@ -87,6 +103,28 @@ class CaseController {
                 record.subject(), record.receivedAt(), record.promisedBy(), caseFile.timeIn(record.regionId(), record.promisedBy()),
                 new Deadlines(record.personalWindowEndsAt(), record.promisedBy(), record.resolutionDueAt()),
                 record.resolvedAt(), record.resolvedBy(), record.closedAt(), openTasks(caseNumber), caseHistory);
+    }
+
+    /** A kept file of the case, for whoever may see the case; sent as a download, never shown inline. */
+    @GetMapping("/{caseNumber}/attachments/{id}")
+    ResponseEntity<byte[]> attachment(@PathVariable String caseNumber, @PathVariable long id) {
+        CaseRecord record = caseFile.find(caseNumber).orElseThrow(() -> ApiException.notFound("case", caseNumber));
+        access.checkRegion(record.regionId());
+        AttachmentRepository.Content file = attachments.content(caseNumber, id)
+            .orElseThrow(() -> ApiException.notFound("attachment", caseNumber + "/" + id));
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(file.info().contentType());
+        }
+        catch (InvalidMediaTypeException e) {
+            type = MediaType.APPLICATION_OCTET_STREAM;
+        }
+        return ResponseEntity.ok()
+            .contentType(type)
+            .header(HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment().filename(file.info().name(), StandardCharsets.UTF_8).build().toString())
+            .header("X-Content-Type-Options", "nosniff")
+            .body(file.bytes());
     }
 
     private List<OpenTask> openTasks(String caseNumber) {

@@ -35,8 +35,17 @@ public record CaseView(String caseNumber, CaseState state, Party customer, Party
             Instant deliverAfter, Instant deliveredAt) {
     }
 
+    /**
+     * A file that came with a contact: {@code download} is its address under /api, null when it was refused
+     * ({@code refused} says why: over a size limit).
+     */
+    public record AttachmentEntry(long id, long contactId, String name, String contentType, long size, String refused,
+            String download) {
+    }
+
     public record History(List<ContactEntry> contacts, List<Entry> completedTasks, List<Entry> slaEvents,
-            List<Entry> escalations, List<Entry> caseEvents, List<NotificationEntry> notifications) {
+            List<Entry> escalations, List<Entry> caseEvents, List<NotificationEntry> notifications,
+            List<AttachmentEntry> attachments) {
     }
 
 }

@@ -6,11 +6,13 @@ import java.util.List;
 import io.nohold.casefile.CaseFile;
 import io.nohold.casefile.CaseFile.Erasure;
 import io.nohold.casefile.CaseRecord;
+import io.nohold.contact.AttachmentRepository;
 import io.nohold.contact.ContactRepository;
 import io.nohold.customer.Customer;
 import io.nohold.customer.CustomerRepository;
 import io.nohold.customer.CustomerService;
 import io.nohold.engine.EngineClock;
+import io.nohold.mailbox.MailboxFailures;
 import io.nohold.privacy.CustomerExport.CaseData;
 import io.nohold.privacy.CustomerExport.CustomerData;
 import io.nohold.security.ApiUser;
@@ -39,8 +41,15 @@ class PersonalData {
 
     private final RuntimeService runtime;
 
+    private final AttachmentRepository attachments;
+
+    private final MailboxFailures mailboxFailures;
+
     PersonalData(CustomerRepository customers, CustomerService customerService, ContactRepository contacts,
-            CaseFile caseFile, EngineCaseData engine, RuntimeService runtime) {
+            CaseFile caseFile, EngineCaseData engine, RuntimeService runtime, AttachmentRepository attachments,
+            MailboxFailures mailboxFailures) {
+        this.attachments = attachments;
+        this.mailboxFailures = mailboxFailures;
         this.customers = customers;
         this.customerService = customerService;
         this.contacts = contacts;
@@ -63,7 +72,7 @@ class PersonalData {
                 new CustomerData(customer.id(), customer.name(), customer.email(), keys.emailKey(), customer.phone(),
                         keys.phoneKey(), customers.handlesOf(customerId), customer.postalCode(), customer.country(), customer.tier(), customer.regionId(),
                         customer.personalRepId(), customer.createdAt(), customers.erasedAt(customerId).orElse(null)),
-                contacts.ofCustomer(customerId), cases);
+                contacts.ofCustomer(customerId), attachments.ofCustomer(customerId), cases);
     }
 
     /**
@@ -74,7 +83,7 @@ class PersonalData {
      */
     @Transactional
     ErasureReport erase(String customerId, boolean withdrawOpenCases) {
-        known(customerId);
+        Customer customer = known(customerId);
         customerService.lockForIntake(customerId);
         List<CaseRecord> open = caseFile.openCasesOf(customerId);
         if (!open.isEmpty() && !withdrawOpenCases) {
@@ -101,6 +110,7 @@ class PersonalData {
             erased.add(record.caseNumber());
         }
         contacts.eraseOfCustomer(customerId);
+        mailboxFailures.eraseFrom(customer.email());
         customers.anonymise(customerId, EngineClock.now());
         return new ErasureReport(customerId, customers.erasedAt(customerId).orElse(null), withdrawn, erased);
     }

@@ -37,6 +37,10 @@ final class ApiRules {
             .requestMatchers(GET, "/api/contacts", "/api/contacts/*").hasAnyAuthority(CHANNELS, HEAD_OF_SERVICE, ADMIN)
             // look-ups: everyone signed in, reps and supervisors for their own region only
             .requestMatchers(GET, "/api/cases/*").authenticated()
+            // a case's files: whoever may see the case (checked per region)
+            .requestMatchers(GET, "/api/cases/*/attachments/*").authenticated()
+            // mails of the support mailbox that could not be taken in: head of service and admins
+            .requestMatchers(GET, "/api/mailbox/failed").hasAnyAuthority(HEAD_OF_SERVICE, ADMIN)
             .requestMatchers(GET, "/api/customers/*").authenticated()
             // a customer's personal data: export and erasure by administrators only
             .requestMatchers(GET, "/api/customers/*/export").hasAuthority(ADMIN)

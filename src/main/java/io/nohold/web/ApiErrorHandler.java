@@ -56,8 +56,8 @@ class ApiErrorHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        if (causedByTooLarge(e)) {
-            return tooLarge();
+        if (tooLargeLimit(e) > 0) {
+            return tooLarge(tooLargeLimit(e));
         }
         Throwable cause = e.getCause();
         StreamReadException duplicate = duplicateKey(cause);
@@ -149,22 +149,24 @@ class ApiErrorHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        if (causedByTooLarge(e)) {
-            return tooLarge();
+        if (tooLargeLimit(e) > 0) {
+            return tooLarge(tooLargeLimit(e));
         }
         log.error("unexpected failure answering an API request", e);
         return Problems.answer(HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal error; nothing you sent was lost, and the failure is logged");
     }
 
-    static ResponseEntity<ProblemDetail> tooLarge() {
-        return Problems.answer(HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE, List.of(TOO_LARGE_FIELD));
+    static ResponseEntity<ProblemDetail> tooLarge(long limit) {
+        return Problems.answer(HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE, List.of(tooLargeField(limit)));
+    }
+
+    static FieldProblem tooLargeField(long limit) {
+        return new FieldProblem("body", "must be at most " + limit + " bytes");
     }
 
     static final String TOO_LARGE = "request body too large";
 
-    static final FieldProblem TOO_LARGE_FIELD = new FieldProblem("body",
-            "must be at most " + RequestSizeLimitFilter.LIMIT_BYTES + " bytes");
 
     private static ResponseEntity<ProblemDetail> invalid(FieldProblem problem) {
         return invalid(List.of(problem));
@@ -235,16 +237,17 @@ class ApiErrorHandler {
         return String.join(".", names).replace(".[", "[");
     }
 
-    private static boolean causedByTooLarge(Throwable e) {
+    /** The body limit that the request went past, or 0 when it did not. */
+    private static long tooLargeLimit(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PayloadTooLargeException) {
-                return true;
+            if (t instanceof PayloadTooLargeException tooLarge) {
+                return tooLarge.limit();
             }
             if (t instanceof JsonMappingException && t.getCause() == t) {
-                return false;
+                return 0;
             }
         }
-        return false;
+        return 0;
     }
 
     private static String describe(Class<?> type) {
@@ -260,6 +263,9 @@ class ApiErrorHandler {
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "a number";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a JSON array";
         }
         return "a JSON object";
     }

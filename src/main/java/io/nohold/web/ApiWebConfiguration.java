@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.unit.DataSize;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
@@ -19,10 +21,13 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class ApiWebConfiguration {
 
+    /** A contact's body may also carry its files in base64 (4 characters for 3 bytes) within the per-contact limit. */
     @Bean
-    FilterRegistrationBean<RequestSizeLimitFilter> apiRequestSizeLimit() {
+    FilterRegistrationBean<RequestSizeLimitFilter> apiRequestSizeLimit(
+            @Value("${nohold.attachments.max-per-contact:20MB}") DataSize attachmentsPerContact) {
+        long contactLimit = RequestSizeLimitFilter.LIMIT_BYTES + (attachmentsPerContact.toBytes() + 2) / 3 * 4 + 16 * 1024;
         FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
-                new RequestSizeLimitFilter());
+                new RequestSizeLimitFilter(contactLimit));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

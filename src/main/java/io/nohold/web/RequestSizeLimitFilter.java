@@ -13,34 +13,52 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses /api request bodies over 64 KiB with 413, whether they declare their length or stream it. */
+/**
+ * Refuses /api request bodies over 64 KiB with 413, whether they declare their length or stream it; a contact
+ * ({@code POST /api/contacts}) may be larger by its attachments in base64.
+ */
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     static final long LIMIT_BYTES = 64 * 1024;
 
+    private final long contactLimitBytes;
+
+    RequestSizeLimitFilter(long contactLimitBytes) {
+        this.contactLimitBytes = contactLimitBytes;
+    }
+
+    private long limitOf(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && "/api/contacts".equals(request.getRequestURI()) ? contactLimitBytes
+                : LIMIT_BYTES;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > LIMIT_BYTES) {
+        long limit = limitOf(request);
+        if (request.getContentLengthLong() > limit) {
             Problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, ApiErrorHandler.TOO_LARGE,
-                    List.of(ApiErrorHandler.TOO_LARGE_FIELD));
+                    List.of(ApiErrorHandler.tooLargeField(limit)));
             return;
         }
-        chain.doFilter(new LimitedRequest(request), response);
+        chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
 
+        private final long limit;
+
         private ServletInputStream limited;
 
-        LimitedRequest(HttpServletRequest request) {
+        LimitedRequest(HttpServletRequest request, long limit) {
             super(request);
+            this.limit = limit;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (limited == null) {
-                limited = new LimitedInputStream(super.getInputStream());
+                limited = new LimitedInputStream(super.getInputStream(), limit);
             }
             return limited;
         }
@@ -51,10 +69,13 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
         private final ServletInputStream in;
 
+        private final long limit;
+
         private long read;
 
-        LimitedInputStream(ServletInputStream in) {
+        LimitedInputStream(ServletInputStream in, long limit) {
             this.in = in;
+            this.limit = limit;
         }
 
         @Override
@@ -77,8 +98,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
         private void count(int n) throws IOException {
             read += n;
-            if (read > LIMIT_BYTES) {
-                throw new PayloadTooLargeException(LIMIT_BYTES);
+            if (read > limit) {
+                throw new PayloadTooLargeException(limit);
             }
         }
 

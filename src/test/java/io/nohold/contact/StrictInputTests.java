@@ -317,6 +317,44 @@ class StrictInputTests {
         assertThat(byId.json().path("customerId").asText()).isEqualTo(known.get("id"));
     }
 
+    // files sent with a contact
+
+    @Test
+    void filesAreReadStrictlyAndARefusedOneIsNamedByItsPlaceInTheList() {
+        assertRefused(withFiles(Map.of("name", "a.txt", "contentType", "text/plain", "content", "aGk=")), "attachments",
+                "array");
+        assertRefused(withFiles(List.of(file("a.txt", "pdf", "aGk="))), "attachments[0].contentType", "media type");
+        assertRefused(withFiles(List.of(file("a.txt", "text/plain", "aGk="), file("two\nlines.txt", "text/plain", "aGk="))),
+                "attachments[1].name", "line");
+        assertRefused(withFiles(List.of(file("a.txt", "text/plain", "aGk="), file("b.txt", "text/plain", "*not base64*"))),
+                "attachments[1].content", "base64");
+        Map<String, Object> sized = new LinkedHashMap<>(file("a.txt", "text/plain", "aGk="));
+        sized.put("size", 2);
+        assertRefused(withFiles(List.of(sized)), "attachments[0].size", "accepted: content, contentType, name");
+        Map<String, Object> numeric = new LinkedHashMap<>(file("a.txt", "text/plain", "aGk="));
+        numeric.put("content", 12);
+        assertRefused(withFiles(List.of(numeric)), "attachments[0].content", "string");
+        List<Map<String, Object>> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            many.add(file("f" + i + ".txt", "text/plain", "aGk="));
+        }
+        assertRefused(withFiles(many), "attachments", "at most 20");
+    }
+
+    private static Map<String, Object> withFiles(Object attachments) {
+        Map<String, Object> contact = contact("EMAIL", newCustomer(HAMBURG));
+        contact.put("attachments", attachments);
+        return contact;
+    }
+
+    private static Map<String, Object> file(String name, String contentType, String content) {
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("name", name);
+        file.put("contentType", contentType);
+        file.put("content", content);
+        return file;
+    }
+
     // the other body of the API, and query parameters
 
     @Test

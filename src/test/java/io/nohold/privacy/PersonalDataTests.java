@@ -101,6 +101,10 @@ class PersonalDataTests {
         assertThat(body.path("contacts")).hasSize(2);
         assertThat(body.path("contacts").findValuesAsText("message")).anySatisfy(m -> assertThat(m).contains(person.secret()))
             .anySatisfy(m -> assertThat(m).contains(person.reply()));
+        assertThat(body.path("attachments")).hasSize(1);
+        assertThat(body.path("attachments").get(0).path("name").asText()).startsWith("parcel ");
+        assertThat(body.path("attachments").get(0).path("contentType").asText()).isEqualTo("text/plain");
+        assertThat(body.path("attachments").get(0).path("size").asLong()).isEqualTo(person.secret().length());
         JsonNode theCase = body.path("cases").get(0);
         assertThat(theCase.path("record").path("caseNumber").asText()).isEqualTo(person.caseNumber());
         assertThat(theCase.path("record").path("state").asText()).isEqualTo("CLOSED");
@@ -139,6 +143,7 @@ class PersonalDataTests {
         assertThat(caseView.json().path("channel").asText()).isEqualTo("EMAIL");
         assertThat(caseView.json().path("region").path("id").asText()).isEqualTo("north");
         assertThat(caseView.json().path("history").path("contacts")).hasSize(2);
+        assertThat(caseView.json().path("history").path("attachments")).as("the file went with the texts").isEmpty();
         assertThat(caseView.json().path("history").path("caseEvents").findValuesAsText("type")).contains("RESOLVED", "CLOSED",
                 "ERASED");
         assertThat(caseView.json().path("history").path("caseEvents").toString()).as("who erased it, and why")
@@ -246,7 +251,12 @@ class PersonalDataTests {
         String caseNumber = first.json().path("caseNumber").asText();
         String customerId = first.json().path("customerId").asText();
         String handler = first.json().path("handler").path("id").asText();
-        Response second = api.post("/api/contacts", INTAKE, contact(customer(null, email, null), reply));
+        Map<String, Object> withFile = contact(customer(null, email, null), reply);
+        // a file is personal data too: its name and its content
+        withFile.put("attachments", List.of(Map.of("name", "parcel " + tag + ".txt", "contentType", "text/plain", "content",
+                java.util.Base64.getEncoder().encodeToString(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+        Response second = api.post("/api/contacts", INTAKE, withFile);
+        assertThat(second.status()).as("%s", second).isEqualTo(201);
         assertThat(second.json().path("caseNumber").asText()).isEqualTo(caseNumber);
 
         driver.complete(handler, driver.task(caseNumber, Elements.REACH_CUSTOMER),

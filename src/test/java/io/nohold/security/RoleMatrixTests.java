@@ -98,6 +98,9 @@ class RoleMatrixTests {
         rows.add(row("GET", "/api/contacts/{id}", "/api/contacts/" + contactId, null, WHO, NO, NO, NO, OK, OK, OK));
         rows.add(row("GET", "/api/contacts", "/api/contacts?status=FAILED", null, WHO, NO, NO, NO, OK, OK, OK));
         rows.add(row("GET", "/api/cases/{caseNumber}", "/api/cases/" + caseNumber, null, WHO, OK, NO, OK, OK, OK, OK));
+        rows.add(row("GET", "/api/cases/{caseNumber}/attachments/{id}", "/api/cases/" + caseNumber + "/attachments/987654321",
+                null, WHO, GONE, NO, GONE, GONE, GONE, GONE));
+        rows.add(row("GET", "/api/mailbox/failed", "/api/mailbox/failed", null, WHO, NO, NO, NO, OK, NO, OK));
         rows.add(row("GET", "/api/customers/{id}", "/api/customers/C-1001", null, WHO, OK, NO, OK, OK, OK, OK));
         rows.add(row("GET", "/api/customers/{id}/export", "/api/customers/C-1001/export", null, WHO, NO, NO, NO, NO, NO, OK));
         rows.add(row("DELETE", "/api/customers/{id}/personal-data", "/api/customers/C-9999/personal-data", null, WHO, NO, NO,

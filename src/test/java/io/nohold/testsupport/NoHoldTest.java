@@ -26,7 +26,8 @@ import org.springframework.test.context.ContextConfiguration;
 @ExtendWith({ DatabaseAvailable.class, WorkingDayClock.class })
 // metrics are exported as in production, so /actuator/prometheus exists
 @AutoConfigureObservability(tracing = false)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the support mailbox is read by the tests that start their own mail server (MailboxTests)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nohold.mailbox.enabled=false")
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @ActiveProfiles({ "test", "demo" })
 @Import(TestEngineConfiguration.class)
