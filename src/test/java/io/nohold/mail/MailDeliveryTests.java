@@ -68,6 +68,9 @@ class MailDeliveryTests {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
     @AfterEach
     void mailServerRunsAgain() {
         mailServer.start();
@@ -151,6 +154,13 @@ class MailDeliveryTests {
         assertThat(caseFile.history(a.caseNumber())).filteredOn(e -> e.type() == CaseEventType.MAIL_SENT)
             .singleElement()
             .satisfies(e -> assertThat(e.detail()).contains("at attempt 2"));
+    }
+
+    @Test
+    void theTestsRunTheirMailServerOnFreePortsBesideARunningDemoAndNoHoldSendsToIt() {
+        assertThat(mailServer.smtpPort()).isPositive().isNotEqualTo(3025);
+        assertThat(mailServer.imapPort()).isPositive().isNotEqualTo(3143).isNotEqualTo(mailServer.smtpPort());
+        assertThat(environment.getProperty("spring.mail.port", Integer.class)).isEqualTo(mailServer.smtpPort());
     }
 
     @Test
