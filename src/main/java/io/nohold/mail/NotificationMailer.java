@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
@@ -157,12 +158,13 @@ class NotificationMailer {
         message.setText(job.text(), StandardCharsets.UTF_8.name());
         message.setSentDate(Date.from(Instant.now()));
         // threading: a reply to the customer's mail that opened the case, and to the case's mails before this one
+        Optional<String> opening = deliveries.openingMessageId(job.caseNumber());
         Set<String> references = new LinkedHashSet<>();
-        deliveries.openingMessageId(job.caseNumber()).ifPresent(references::add);
+        opening.ifPresent(references::add);
         references.addAll(deliveries.earlierMessageIds(job.caseNumber(), job.notificationId()));
         if (!references.isEmpty()) {
             List<String> chain = new ArrayList<>(references);
-            message.setHeader("In-Reply-To", deliveries.openingMessageId(job.caseNumber()).orElse(chain.get(chain.size() - 1)));
+            message.setHeader("In-Reply-To", opening.orElse(chain.get(chain.size() - 1)));
             message.setHeader("References", String.join(" ", chain));
         }
         message.saveChanges();

@@ -108,6 +108,26 @@ class MailDeliveryTests {
     }
 
     @Test
+    void laterMailsOfTheCaseReferToTheOpeningMailAndTheMailsBefore() throws Exception {
+        CustomerDetails customer = CaseDriver.newCustomer(HAMBURG);
+        String openingMail = "<" + UUID.randomUUID() + "@mail.customer.example>";
+        IntakeAnswer answer = driver.submit(new ContactRequest("EMAIL", openingMail, customer, "Router keeps dropping",
+                "Since Monday the router drops the line every hour.", false, false));
+        mailer.sendDue();
+        // the handler plans a follow-up: a second notification to the customer
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> caseFile
+            .followUpPlanned(answer.caseNumber(), driver.now().plus(Duration.ofDays(1)), caseFile.get(answer.caseNumber()).resolutionDueAt()));
+        mailer.sendDue();
+
+        List<Mail> inbox = inbox(customer.email());
+        assertThat(inbox).hasSize(2);
+        assertThat(inbox.get(1).subject()).isEqualTo("[" + answer.caseNumber() + "] Router keeps dropping");
+        assertThat(inbox.get(1).inReplyTo()).isEqualTo(openingMail);
+        assertThat(inbox.get(1).references()).isEqualTo(openingMail + " " + inbox.get(0).messageId());
+        assertThat(inbox.get(1).messageId()).isNotEqualTo(inbox.get(0).messageId());
+    }
+
+    @Test
     void aChatCustomerIsNotWrittenByMailTheirNotificationStaysForTheChatAdapter() throws Exception {
         CustomerDetails customer = CaseDriver.newCustomer(HAMBURG);
         IntakeAnswer answer = driver.submit("CHAT", customer, "Where is my parcel?");
