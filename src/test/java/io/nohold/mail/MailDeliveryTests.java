@@ -184,6 +184,30 @@ class MailDeliveryTests {
     }
 
     @Test
+    void afterTheLastAttemptTheMailIsGivenUpAndTheCaseHistorySaysSo() throws Exception {
+        NotificationMailer twoAttempts = new NotificationMailer(deliveries, caseFile, javaMailSender, transactions,
+                "support@nohold.example", new MailSenderSettings(null, 0, 2, null, null));
+        mailServer.stop();
+        IntakeAnswer answer = driver.submit("EMAIL", CaseDriver.newCustomer(HAMBURG), "Cancel my contract");
+        long promise = customerNotification(answer.caseNumber(), NotificationKind.PROMISE).id();
+
+        twoAttempts.sendDue();
+        ClockUtil.setCurrentTime(java.util.Date.from(driver.now().plus(Duration.ofMinutes(1))));
+        twoAttempts.sendDue();
+        mailServer.start();
+        ClockUtil.setCurrentTime(java.util.Date.from(driver.now().plus(Duration.ofHours(2))));
+        twoAttempts.sendDue();
+
+        assertThat(deliveries.state(promise)).isEqualTo("FAILED");
+        assertThat(caseFile.history(answer.caseNumber())).filteredOn(e -> e.type() == CaseEventType.MAIL_FAILED)
+            .singleElement()
+            .satisfies(e -> assertThat(e.detail()).contains("after 2 attempts"));
+        assertThat(caseFile.notifications(answer.caseNumber())).filteredOn(n -> n.id() == promise)
+            .singleElement()
+            .satisfies(n -> assertThat(n.deliveredAt()).as("left undelivered in the outbox").isNull());
+    }
+
+    @Test
     void theRetriesWaitLongerEachTimeUpToTheLongestPause() {
         assertThat(List.of(1, 2, 3, 7, 8, 20).stream().map(mailer::pause).toList()).containsExactly(Duration.ofMinutes(1),
                 Duration.ofMinutes(2), Duration.ofMinutes(4), Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1));
