@@ -40,7 +40,14 @@ public enum CaseEventType {
     CLOSED(Category.CASE),
     WITHDRAWN(Category.CASE),
     /** The case's personal text was erased: at the customer's request, or because its retention ended. */
-    ERASED(Category.CASE);
+    ERASED(Category.CASE),
+
+    /** A customer notification went out by e-mail; the outcome is its kind. */
+    MAIL_SENT(Category.CASE),
+    /** The mail server could not take a customer's e-mail; it is tried again. */
+    MAIL_RETRYING(Category.CASE),
+    /** A customer's e-mail was given up after its attempts, or refused. */
+    MAIL_FAILED(Category.CASE);
 
     /**
      * Entries whose detail is free text that can quote or describe the customer: what they wrote, what a rep wrote

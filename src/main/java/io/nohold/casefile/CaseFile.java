@@ -50,8 +50,12 @@ public class CaseFile {
 
     private final CustomerTexts texts;
 
+    private final MailDeliveries mailDeliveries;
+
     CaseFile(CaseRepository cases, CaseHistory history, NotificationOutbox outbox, RegionDirectory directory,
-            People people, CustomerService customers, RegionCalendars calendars, CustomerTexts texts) {
+            People people, CustomerService customers, RegionCalendars calendars, CustomerTexts texts,
+            MailDeliveries mailDeliveries) {
+        this.mailDeliveries = mailDeliveries;
         this.cases = cases;
         this.history = history;
         this.outbox = outbox;
@@ -606,6 +610,37 @@ public class CaseFile {
         if (cases.get(caseNumber).state().open()) {
             withdrawn(caseNumber, reason);
         }
+    }
+
+
+    // customer notifications by e-mail (io.nohold.mail); each call records the outcome of one attempt
+
+    /** The mail server took the mail of the notification: it is delivered, in the history with its attempt. */
+    public void notificationSent(MailDeliveries.MailJob mail, String messageId) {
+        mailDeliveries.sent(mail.notificationId(), messageId);
+        history.record(mail.caseNumber(), CaseEventType.MAIL_SENT, null, mail.kind().name(), "e-mail to the customer sent"
+                + (mail.attempt() > 1 ? " at attempt " + mail.attempt() : "") + " (notification " + mail.notificationId() + ")");
+    }
+
+    /**
+     * The mail server could not take the mail; it is tried again from {@code next}. The history tells it once, at the
+     * first failed attempt; the attempt that succeeds or gives up tells the rest.
+     */
+    public void notificationRetrying(MailDeliveries.MailJob mail, String messageId, Instant next, String why) {
+        mailDeliveries.retryAt(mail.notificationId(), messageId, next);
+        if (mail.attempt() == 1) {
+            history.record(mail.caseNumber(), CaseEventType.MAIL_RETRYING, null, mail.kind().name(), "e-mail to the customer not sent yet: "
+                    + why + "; trying again from " + time(cases.get(mail.caseNumber()), next) + " (notification "
+                    + mail.notificationId() + ")");
+        }
+    }
+
+    /** Given up: the mail was refused, or every attempt failed. It stays undelivered in the outbox. */
+    public void notificationFailed(MailDeliveries.MailJob mail, String messageId, String why) {
+        mailDeliveries.failed(mail.notificationId(), messageId);
+        history.record(mail.caseNumber(), CaseEventType.MAIL_FAILED, null, mail.kind().name(), "e-mail to the customer failed after "
+                + mail.attempt() + (mail.attempt() == 1 ? " attempt: " : " attempts: ") + why + " (notification "
+                + mail.notificationId() + ")");
     }
 
 }

@@ -99,7 +99,9 @@ class ClusterIT {
         List<String> arguments = List.of("--spring.profiles.active=postgres,demo",
                 "--spring.datasource.url=" + TestDatabase.url(database),
                 "--spring.datasource.username=" + TestDatabase.user(),
-                "--spring.datasource.password=" + TestDatabase.password());
+                "--spring.datasource.password=" + TestDatabase.password(),
+                // each node's demo mail server on free ports: two nodes on one machine, beside a running demo
+                "--nohold.demo-mail.smtp-port=0", "--nohold.demo-mail.imap-port=0");
         Path logs = Path.of("target", "cluster");
         a = new Node("node-a", jar, logs, arguments);
         b = new Node("node-b", jar, logs, arguments);
