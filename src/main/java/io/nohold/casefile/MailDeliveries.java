@@ -30,7 +30,7 @@ public class MailDeliveries {
                         WHERE c.case_number = n.case_number AND cu.id = n.recipient AND cu.email_key IS NOT NULL
                         AND (c.channel IN ('EMAIL', 'WEB')
                              OR (cu.phone_key IS NULL
-                                 AND NOT EXISTS (SELECT 1 FROM customer_handle h WHERE h.customer_id = cu.id)))))""";
+                                 AND NOT EXISTS (SELECT 1 FROM customer_handle h WHERE h.customer_id = cu.id))))""";
 
     private final JdbcClient jdbc;
 

@@ -23,6 +23,7 @@ import io.nohold.casefile.Notification;
 import io.nohold.casefile.NotificationKind;
 import io.nohold.contact.ContactRequest;
 import io.nohold.contact.IntakeAnswer;
+import io.nohold.customer.ChannelHandle;
 import io.nohold.customer.CustomerDetails;
 import io.nohold.testsupport.CaseDriver;
 import io.nohold.testsupport.NoHoldTest;
@@ -129,7 +130,11 @@ class MailDeliveryTests {
 
     @Test
     void aChatCustomerIsNotWrittenByMailTheirNotificationStaysForTheChatAdapter() throws Exception {
-        CustomerDetails customer = CaseDriver.newCustomer(HAMBURG);
+        // known on the chat by their user id: the chat adapter answers them there (a customer with an e-mail address
+        // alone would be written by mail, the only way to reach them)
+        CustomerDetails known = CaseDriver.newCustomer(HAMBURG);
+        CustomerDetails customer = new CustomerDetails(null, known.name(), known.email(), null, known.postalCode(),
+                known.country(), new ChannelHandle("CHAT", "chat-" + java.util.UUID.randomUUID()));
         IntakeAnswer answer = driver.submit("CHAT", customer, "Where is my parcel?");
 
         mailer.sendDue();
