@@ -25,6 +25,7 @@ import io.nohold.contact.ContactRequest;
 import io.nohold.contact.IntakeAnswer;
 import io.nohold.customer.ChannelHandle;
 import io.nohold.customer.CustomerDetails;
+import io.nohold.lifecycle.ContactLifecycleProcess;
 import io.nohold.testsupport.CaseDriver;
 import io.nohold.testsupport.NoHoldTest;
 import jakarta.mail.Folder;
@@ -106,6 +107,26 @@ class MailDeliveryTests {
         assertThat(caseFile.history(answer.caseNumber())).filteredOn(e -> e.type() == CaseEventType.MAIL_SENT)
             .singleElement()
             .satisfies(e -> assertThat(e.outcome()).isEqualTo("PROMISE"));
+    }
+
+    @Test
+    void theRepsReplyFromTheDeskArrivesInTheCustomersMailboxAndTheNotesStayInternal() throws Exception {
+        CustomerDetails customer = CaseDriver.newCustomer(HAMBURG);
+        String openingMail = "<" + UUID.randomUUID() + "@mail.customer.example>";
+        IntakeAnswer answer = driver.submit(new ContactRequest("EMAIL", openingMail, customer, "Charged twice",
+                "March is charged twice.", false, false));
+        mailer.sendDue();
+
+        driver.complete(answer.handler().id(), driver.task(answer.caseNumber(), ContactLifecycleProcess.Elements.REACH_CUSTOMER),
+                java.util.Map.of("reachNotes", "internal: customer was upset, check billing run 7",
+                        "replyToCustomer", "You are right, March was charged twice. The refund is on its way."));
+        mailer.sendDue();
+
+        List<Mail> inbox = inbox(customer.email());
+        assertThat(inbox).hasSize(2);
+        assertThat(inbox.get(1).body()).contains("You are right, March was charged twice. The refund is on its way.")
+            .doesNotContain("billing run 7");
+        assertThat(inbox.get(1).inReplyTo()).isEqualTo(openingMail);
     }
 
     @Test
