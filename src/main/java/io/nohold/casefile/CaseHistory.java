@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 
 import io.nohold.engine.EngineClock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,8 +18,11 @@ public class CaseHistory {
 
     private final JdbcClient jdbc;
 
-    CaseHistory(JdbcClient jdbc) {
+    private final ApplicationEventPublisher events;
+
+    CaseHistory(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     void record(String caseNumber, CaseEventType type, String actor, String outcome, String detail) {
@@ -38,6 +42,7 @@ public class CaseHistory {
             .param(clip(outcome, 40))
             .param(clip(detail, DETAIL_LIMIT))
             .update();
+        events.publishEvent(new CaseEventRecorded(caseNumber, type, actor, outcome));
     }
 
     public List<CaseEvent> of(String caseNumber) {

@@ -119,4 +119,19 @@ public class NotificationOutbox {
                 delivered == null ? null : delivered.toInstant(), rs.getString("subject"));
     }
 
+    /**
+     * Customer notifications due and not delivered yet (not given up by the mail sender, not erased): the outbox's
+     * backlog. One count over the notifications table.
+     */
+    public long pendingForCustomers() {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM notification
+                WHERE recipient_kind = 'CUSTOMER' AND delivered_at IS NULL AND text <> ''
+                AND (mail_state IS NULL OR mail_state <> 'FAILED')
+                AND (deliver_after IS NULL OR deliver_after <= ?)""")
+            .param(EngineClock.utc(EngineClock.now()))
+            .query(Long.class)
+            .single();
+    }
+
 }

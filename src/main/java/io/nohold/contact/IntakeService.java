@@ -18,6 +18,7 @@ import io.nohold.directory.RegionDirectory;
 import io.nohold.directory.Rep;
 import io.nohold.lifecycle.ContactLifecycleProcess;
 import io.nohold.lifecycle.SlaPolicies;
+import io.nohold.metrics.BusinessMetrics;
 import io.nohold.sla.SlaClock;
 import io.nohold.sla.SlaPolicy;
 import io.nohold.web.ApiException;
@@ -67,9 +68,12 @@ public class IntakeService {
 
     private final AttachmentLimits limits;
 
+    private final BusinessMetrics metrics;
+
     IntakeService(TransactionTemplate transactions, ContactRepository contacts, CustomerService customers,
             CaseFile caseFile, SlaPolicies slaPolicies, SlaClock slaClock, HandlerRings rings, RegionDirectory directory,
-            RuntimeService runtime, AttachmentRepository attachments, AttachmentLimits limits) {
+            RuntimeService runtime, AttachmentRepository attachments, AttachmentLimits limits, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.attachments = attachments;
         this.limits = limits;
         this.transactions = transactions;
@@ -96,6 +100,10 @@ public class IntakeService {
      * they are recorded with the contact, without their content.
      */
     public Submission submit(ContactRequest submitted, List<RefusedAttachment> refused) {
+        return metrics.timeIntake(() -> take(submitted, refused));
+    }
+
+    private Submission take(ContactRequest submitted, List<RefusedAttachment> refused) {
         ContactRequest request = submitted.normalized();
         Channel channel = Channel.parse(request.channel()).orElseThrow();
         checkNamedCustomer(request);

@@ -10,6 +10,7 @@ import io.nohold.casefile.Channel;
 import io.nohold.security.Groups;
 import io.nohold.engine.CaseOf;
 import io.nohold.engine.Vars;
+import io.nohold.metrics.BusinessMetrics;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -37,9 +38,12 @@ class CaseTaskListener implements TaskListener {
 
     private final IdentityService identity;
 
-    CaseTaskListener(CaseFile caseFile, IdentityService identity) {
+    private final BusinessMetrics metrics;
+
+    CaseTaskListener(CaseFile caseFile, IdentityService identity, BusinessMetrics metrics) {
         this.caseFile = caseFile;
         this.identity = identity;
+        this.metrics = metrics;
     }
 
     @Override
@@ -91,6 +95,9 @@ class CaseTaskListener implements TaskListener {
         String caseNumber = CaseOf.number(task);
         String taskName = task.getBpmnModelElementInstance().getName();
         caseFile.taskCompleted(caseNumber, taskName, actor, outcome, notes);
+        if (ContactLifecycleProcess.Elements.REACH_CUSTOMER.equals(task.getTaskDefinitionKey())) {
+            metrics.customerReached(caseNumber, actor);
+        }
         if (HANDLER_TASKS.contains(task.getTaskDefinitionKey())) {
             caseFile.repliedToCustomer(caseNumber, taskName, actor, Channel.parse(Vars.string(task, CHANNEL)).orElse(null),
                     Vars.string(task, REPLY_TO_CUSTOMER));
