@@ -11,6 +11,8 @@ import io.nohold.casefile.CaseFile;
 import io.nohold.casefile.Notification;
 import io.nohold.casefile.NotificationOutbox;
 import io.nohold.contact.IntakeAnswer;
+import io.nohold.directory.RegionDirectory;
+import io.nohold.directory.Rep;
 import io.nohold.testsupport.ApiClient;
 import io.nohold.testsupport.ApiClient.Response;
 import io.nohold.testsupport.CaseDriver;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** What operations read on /actuator/prometheus follows what happens to contacts and promises. */
 @NoHoldTest
@@ -40,6 +43,12 @@ class BusinessMetricsTests {
 
     @Autowired
     NotificationOutbox outbox;
+
+    @Autowired
+    RegionDirectory directory;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @LocalServerPort
     int port;
@@ -105,6 +114,23 @@ class BusinessMetricsTests {
         driver.complete(backupRep, driver.task(answer.caseNumber(), REACH_CUSTOMER), Map.of("reachNotes", "late"));
         assertThat(count(BusinessMetrics.HANDLED_BY_OTHERS, "region", "north")).isEqualTo(others + 1);
         assertThat(count(BusinessMetrics.PROMISES_KEPT, "region", "north")).as("a broken promise is not kept as well").isEqualTo(kept);
+    }
+
+    @Test
+    void aHandoverWhoseTransactionRollsBackCountsNothing() {
+        IntakeAnswer answer = driver.submit("PHONE", CaseDriver.newCustomer(HAMBURG), "call me");
+        String own = answer.personalRep().id();
+        Rep colleague = directory.repsOf("north").stream().filter(rep -> !rep.id().equals(own)).findFirst().orElseThrow();
+        double backup = count(BusinessMetrics.HANDOVERS, "ring", "backup", "region", "north");
+
+        transactions.executeWithoutResult(status -> {
+            caseFile.handedOverToBackup(answer.caseNumber(), own, colleague);
+            status.setRollbackOnly();
+        });
+        assertThat(count(BusinessMetrics.HANDOVERS, "ring", "backup", "region", "north")).as("rolled back").isEqualTo(backup);
+
+        transactions.executeWithoutResult(status -> caseFile.handedOverToBackup(answer.caseNumber(), own, colleague));
+        assertThat(count(BusinessMetrics.HANDOVERS, "ring", "backup", "region", "north")).as("committed").isEqualTo(backup + 1);
     }
 
     @Test
