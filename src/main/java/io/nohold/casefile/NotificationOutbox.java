@@ -90,11 +90,36 @@ public class NotificationOutbox {
         return statement.query(NotificationOutbox::map).list();
     }
 
-    public boolean markDelivered(long id) {
-        return jdbc.sql("UPDATE notification SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL")
-            .param(EngineClock.utc(EngineClock.now()))
+    /** What marking a notification delivered did. */
+    public enum Marked {
+        /** Marked now, or it was marked before: marking is idempotent. */
+        DELIVERED,
+        /** Held until {@code deliver_after}: nobody was handed it, so nobody can have delivered it. Left unmarked. */
+        NOT_YET_DUE,
+        NOT_FOUND
+    }
+
+    /** Marks a notification delivered, unless it is held for later (then nothing changes). */
+    public Marked markDelivered(long id) {
+        Instant now = EngineClock.now();
+        int marked = jdbc.sql("""
+                UPDATE notification SET delivered_at = :now
+                WHERE id = :id AND delivered_at IS NULL AND (deliver_after IS NULL OR deliver_after <= :now)""")
+            .param("now", EngineClock.utc(now))
+            .param("id", id)
+            .update();
+        if (marked == 1) {
+            return Marked.DELIVERED;
+        }
+        return jdbc.sql("SELECT delivered_at, deliver_after FROM notification WHERE id = ?")
             .param(id)
-            .update() == 1 || jdbc.sql("SELECT COUNT(*) FROM notification WHERE id = ?").param(id).query(Integer.class).single() == 1;
+            .query((rs, row) -> {
+                OffsetDateTime after = rs.getObject("deliver_after", OffsetDateTime.class);
+                return rs.getObject("delivered_at") == null && after != null && after.toInstant().isAfter(now)
+                        ? Marked.NOT_YET_DUE : Marked.DELIVERED;
+            })
+            .optional()
+            .orElse(Marked.NOT_FOUND);
     }
 
     /**

@@ -11,6 +11,7 @@ import io.nohold.security.Groups;
 import io.nohold.security.RegionAccess;
 import io.nohold.web.ApiException;
 import io.nohold.web.FieldProblem;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -75,8 +76,12 @@ class NotificationController {
     @PostMapping("/{id}/delivered")
     void delivered(@PathVariable long id) {
         access.checkAnyOf(List.of(Groups.CHANNELS, Groups.ADMIN));
-        if (!outbox.markDelivered(id)) {
-            throw ApiException.notFound("notification", String.valueOf(id));
+        switch (outbox.markDelivered(id)) {
+            case NOT_FOUND -> throw ApiException.notFound("notification", String.valueOf(id));
+            case NOT_YET_DUE -> throw new ApiException(HttpStatus.CONFLICT, "notification " + id
+                    + " is held until its recipients' business hours and cannot have been delivered yet", List.of());
+            case DELIVERED -> {
+            }
         }
     }
 

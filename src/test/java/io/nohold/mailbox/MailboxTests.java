@@ -304,6 +304,28 @@ class MailboxTests {
         assertThat(noName.json().path("fields").findValuesAsText("field")).containsExactly("attachments[0].name");
     }
 
+    @Test
+    void aFileIsOnlyForThoseWhoMaySeeItsCaseAndOnlyUnderItsOwnCase() {
+        Map<String, Object> contact = apiContact(List.of(Map.of("name", "contract.txt", "contentType", "text/plain",
+                "content", Base64.getEncoder().encodeToString("North's contract".getBytes(StandardCharsets.UTF_8)))));
+        contact.put("customer", Map.of("email", address("hamburg"), "postalCode", "20095", "country", "DE"));
+        Response answer = api.post("/api/contacts", "intake", contact);
+        assertThat(answer.status()).as("%s", answer).isEqualTo(201);
+        String northCase = answer.json().path("caseNumber").asText();
+        String download = caseView(northCase).path("history").path("attachments").get(0).path("download").asText();
+        String fileId = download.substring(download.lastIndexOf('/') + 1);
+        String otherCase = driver.submit("PHONE", CaseDriver.newCustomer("20095"), "another North case").caseNumber();
+
+        assertThat(api.get(download, "sam").body()).as("North's supervisor").isEqualTo("North's contract");
+        Response south = api.get(download, "sofia");
+        assertThat(south.status()).as("South's supervisor").isEqualTo(403);
+        assertThat(south.body()).doesNotContain("North's contract", "contract.txt");
+        assertThat(api.get(download, "marco").status()).as("a South rep").isEqualTo(403);
+        Response underAnotherCase = api.get("/api/cases/" + otherCase + "/attachments/" + fileId, "sam");
+        assertThat(underAnotherCase.status()).as("the file's id under another case of the same region").isEqualTo(404);
+        assertThat(underAnotherCase.body()).doesNotContain("North's contract", "contract.txt");
+    }
+
     // helpers
 
     private Map<String, Object> apiContact(List<Map<String, Object>> attachments) {

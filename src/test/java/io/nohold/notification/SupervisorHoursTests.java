@@ -107,6 +107,10 @@ class SupervisorHoursTests {
         assertThat(outboxIds("/api/notifications?recipient=" + SUPERVISORS + "&pending=true&limit=1000"))
             .doesNotContain(broken.id());
         assertThat(outboxIds("/api/notifications?caseNumber=" + caseNumber)).doesNotContain(broken.id());
+        Response early = api.post("/api/notifications/" + broken.id() + "/delivered", "intake", null);
+        assertThat(early.status()).as("a held notification cannot have been delivered: %s", early).isEqualTo(409);
+        assertThat(early.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(supervisorNotification(caseNumber, NotificationKind.PROMISE_BROKEN).deliveredAt()).isNull();
 
         // at night, a supervisor who looks anyway sees the night so far
         clockAt(berlin("2027-06-09T23:00"));
@@ -119,6 +123,9 @@ class SupervisorHoursTests {
             .contains(broken.id());
         assertThat(morningLists.composeDue()).as("another node looking again composes nothing").isZero();
         assertThat(outboxIds("/api/notifications?caseNumber=" + caseNumber)).contains(broken.id());
+        Response delivered = api.post("/api/notifications/" + broken.id() + "/delivered", "intake", null);
+        assertThat(delivered.status()).as("after the opening: %s", delivered).isBetween(200, 204);
+        assertThat(supervisorNotification(caseNumber, NotificationKind.PROMISE_BROKEN).deliveredAt()).isNotNull();
 
         List<JsonNode> morning = morningListNotificationsSince(THURSDAY_OPENING);
         assertThat(morning).as("one morning list for North's opening").hasSize(1);
