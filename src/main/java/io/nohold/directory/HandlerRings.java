@@ -88,8 +88,7 @@ public class HandlerRings {
         }
         Map<String, BusinessCalendar> times = schedules.workingTimes(regionId, from);
         return available.stream()
-            .map(rep -> times.get(rep.id()))
-            .filter(time -> time != null)
+            .map(rep -> times.containsKey(rep.id()) ? times.get(rep.id()) : schedules.workingTime(rep, from))
             .map(time -> time.nextOpening(from, RepSchedules.HORIZON))
             .flatMap(Optional::stream)
             .min(Comparator.naturalOrder());
@@ -98,7 +97,7 @@ public class HandlerRings {
     private Ring ring(String regionId, Instant at) {
         List<Rep> reps = eligibleReps(regionId);
         Map<String, BusinessCalendar> times = schedules.workingTimes(regionId, at);
-        return new Ring(reps, rep -> times.containsKey(rep.id()) && times.get(rep.id()).isOpen(at));
+        return new Ring(reps, rep -> (times.containsKey(rep.id()) ? times.get(rep.id()) : schedules.workingTime(rep, at)).isOpen(at));
     }
 
     /**

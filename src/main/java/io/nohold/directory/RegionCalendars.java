@@ -10,10 +10,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.nohold.calendar.BusinessCalendar;
 import io.nohold.calendar.OpeningInterval;
 import io.nohold.engine.EngineClock;
+import io.nohold.engine.TransactionCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -22,11 +24,23 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The stored region calendars. Saving never overwrites: it adds a version valid from now, so whatever was received
  * before the change keeps being measured by the calendar it was received under.
+ * <p>
+ * A version never changes once written, so a loaded version is kept for the life of the node. Which versions a region
+ * has is read once per transaction (a contact's promise and each of its rings ask), so a new version counts from the
+ * next transaction on every node.
  */
 @Repository
 public class RegionCalendars {
 
+    /** A region's calendar versions, oldest first. */
+    private record Version(long id, Instant validFrom) {
+    }
+
     private final JdbcClient jdbc;
+
+    private final TransactionCache<String, List<Version>> versions = new TransactionCache<>();
+
+    private final Map<Long, RegionCalendar> loaded = new ConcurrentHashMap<>();
 
     RegionCalendars(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -66,6 +80,7 @@ public class RegionCalendars {
             .param(calendar.holidaySubdivision())
             .update(key, "id");
         long id = key.getKey().longValue();
+        versions.forget(regionId);
         calendar.openingHours().forEach((day, intervals) -> intervals.forEach(interval -> jdbc
             .sql("INSERT INTO region_opening_hours (calendar_id, day_of_week, opens_at, closes_at) VALUES (?, ?, ?, ?)")
             .param(id)
@@ -84,23 +99,33 @@ public class RegionCalendars {
      * taken to have held all along (a test clock or a contact may lie before the moment it was first set).
      */
     private Optional<Long> version(String regionId, Instant moment) {
-        Optional<Long> valid = jdbc.sql("""
-                SELECT id FROM region_calendar WHERE region_id = ? AND valid_from <= ?
-                ORDER BY valid_from DESC, id DESC LIMIT 1""")
-            .param(regionId)
-            .param(EngineClock.utc(moment))
-            .query(Long.class)
-            .optional();
-        if (valid.isPresent()) {
-            return valid;
+        List<Version> all = versions.get(regionId, region -> Optional.of(jdbc
+            .sql("SELECT id, valid_from FROM region_calendar WHERE region_id = ? ORDER BY valid_from, id")
+            .param(region)
+            .query((rs, n) -> new Version(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
+            .list())).orElseThrow();
+        if (all.isEmpty()) {
+            return Optional.empty();
         }
-        return jdbc.sql("SELECT id FROM region_calendar WHERE region_id = ? ORDER BY valid_from, id LIMIT 1")
-            .param(regionId)
-            .query(Long.class)
-            .optional();
+        Version valid = all.get(0);
+        for (Version version : all) {
+            if (!version.validFrom().isAfter(moment)) {
+                valid = version;
+            }
+        }
+        return Optional.of(valid.id());
     }
 
     private RegionCalendar load(long id) {
+        RegionCalendar calendar = loaded.get(id);
+        if (calendar == null) {
+            calendar = read(id);
+            loaded.put(id, calendar);
+        }
+        return calendar;
+    }
+
+    private RegionCalendar read(long id) {
         record Head(String zone, String country, String subdivision) {
         }
         Head head = jdbc.sql("SELECT time_zone, holiday_country, holiday_subdivision FROM region_calendar WHERE id = ?")

@@ -14,6 +14,7 @@ import java.util.Optional;
 import io.nohold.calendar.BusinessCalendar;
 import io.nohold.calendar.OpeningInterval;
 import io.nohold.engine.EngineClock;
+import io.nohold.engine.TransactionCache;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,6 +38,8 @@ public class RepSchedules {
     private final JdbcClient jdbc;
 
     private final RegionCalendars calendars;
+
+    private final TransactionCache<String, RegionSchedules> regionSchedules = new TransactionCache<>();
 
     RepSchedules(JdbcClient jdbc, RegionCalendars calendars) {
         this.jdbc = jdbc;
@@ -63,6 +66,7 @@ public class RepSchedules {
     /** Replaces the rep's shifts and absences. */
     @Transactional
     public void save(String repId, RepSchedule schedule) {
+        regionSchedules.forgetAll();
         jdbc.sql("DELETE FROM rep_shift WHERE rep_id = ?").param(repId).update();
         jdbc.sql("DELETE FROM rep_absence WHERE rep_id = ?").param(repId).update();
         schedule.shifts().forEach((day, intervals) -> intervals.forEach(shift -> jdbc
@@ -124,6 +128,36 @@ public class RepSchedules {
      * beyond the horizon are left out.
      */
     public Map<String, BusinessCalendar> workingTimes(String regionId, Instant at) {
+        RegionSchedules stored = regionSchedules.get(regionId, region -> Optional.of(read(region, at)))
+            .filter(read -> read.covers(at))
+            .orElseGet(() -> {
+                regionSchedules.forget(regionId);
+                return regionSchedules.get(regionId, region -> Optional.of(read(region, at))).orElseThrow();
+            });
+        RegionCalendar region = calendars.at(regionId, at);
+        Map<String, BusinessCalendar> times = new HashMap<>();
+        for (String rep : stored.reps()) {
+            times.put(rep, new RepSchedule(stored.shifts().getOrDefault(rep, Map.of()),
+                    stored.absences().getOrDefault(rep, List.of())).workingTime(region));
+        }
+        return times;
+    }
+
+    /**
+     * The shifts and absences of a region's reps as read for a moment: absences from a week before it to the horizon
+     * after it. Kept for the transaction (the promise and each ring of a contact ask for the same region) as long as
+     * it is asked about moments within a day of the first.
+     */
+    private record RegionSchedules(Instant readFor, List<String> reps, Map<String, Map<DayOfWeek, List<OpeningInterval>>> shifts,
+            Map<String, List<Absence>> absences) {
+
+        boolean covers(Instant at) {
+            return Duration.between(readFor, at).abs().compareTo(Duration.ofDays(1)) <= 0;
+        }
+
+    }
+
+    private RegionSchedules read(String regionId, Instant at) {
         Map<String, Map<DayOfWeek, List<OpeningInterval>>> shifts = new HashMap<>();
         Map<String, List<Absence>> absences = new HashMap<>();
         List<String> reps = new ArrayList<>();
@@ -139,8 +173,8 @@ public class RepSchedules {
                 FROM rep_absence a JOIN rep r ON r.id = a.rep_id
                 WHERE r.region_id = :region AND r.removed_at IS NULL AND a.ends_at > :from AND a.starts_at < :to""")
             .param("region", regionId)
-            .param("from", EngineClock.utc(at.minus(LOOKBACK)))
-            .param("to", EngineClock.utc(at.plus(HORIZON).plus(LOOKBACK)))
+            .param("from", EngineClock.utc(at.minus(LOOKBACK).minus(Duration.ofDays(1))))
+            .param("to", EngineClock.utc(at.plus(HORIZON).plus(LOOKBACK).plus(Duration.ofDays(1))))
             .query(rs -> {
                 String rep = rs.getString(1);
                 if (!reps.contains(rep)) {
@@ -157,13 +191,7 @@ public class RepSchedules {
                                 rs.getObject(6, OffsetDateTime.class).toInstant(), Absence.Kind.valueOf(rs.getString(7)), null));
                 }
             });
-        RegionCalendar region = calendars.at(regionId, at);
-        Map<String, BusinessCalendar> times = new HashMap<>();
-        for (String rep : reps) {
-            times.put(rep, new RepSchedule(shifts.getOrDefault(rep, Map.of()), absences.getOrDefault(rep, List.of()))
-                .workingTime(region));
-        }
-        return times;
+        return new RegionSchedules(at, reps, shifts, absences);
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.nohold.casefile;
+package io.nohold.engine;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -11,13 +11,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * What was read in the current transaction, kept until it ends. Safe only for data with one writer that forgets what
  * it writes: the case file reads a case's record up to a dozen times while one contact is taken in (each delegate,
- * listener and timer asks), and writes it only through {@link CaseRepository}. Outside a transaction nothing is kept.
+ * listener and timer asks), and writes it only through its repository; the directory reads a region's calendar and
+ * shifts for the promise and again for each ring. Outside a transaction nothing is kept.
  */
-final class TransactionCache<K, V> {
+public final class TransactionCache<K, V> {
 
     private final Object key = new Object();
 
-    Optional<V> get(K id, Function<K, Optional<V>> load) {
+    public Optional<V> get(K id, Function<K, Optional<V>> load) {
         Map<K, Optional<V>> values = values();
         if (values == null) {
             return load.apply(id);
@@ -30,10 +31,17 @@ final class TransactionCache<K, V> {
         return value;
     }
 
-    void forget(K id) {
+    public void forget(K id) {
         Map<K, Optional<V>> values = current();
         if (values != null) {
             values.remove(id);
+        }
+    }
+
+    public void forgetAll() {
+        Map<K, Optional<V>> values = current();
+        if (values != null) {
+            values.clear();
         }
     }
 
