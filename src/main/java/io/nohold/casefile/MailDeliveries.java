@@ -11,9 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The e-mail side of the outbox: which customer notifications go out by mail, and their delivery state in the
  * {@code mail_*} and {@code message_id} columns of {@code notification}. A notification goes by mail when it is for
- * the customer, the customer has an e-mail address, and the case came in by e-mail or the web form, or the customer has
- * neither a phone number nor a channel handle (e-mail is the only way to reach them). Exactly the others go to the
- * webhooks of the channel adapters ({@code webhook.WebhookDelivery} uses the negation of the same condition).
+ * the customer and {@link NotificationOutbox#BY_MAIL} holds; exactly the others go to the webhooks of the channel
+ * adapters ({@link NotificationOutbox#forAdapters}).
  * <p>
  * Nodes claim due rows with row locks ({@code FOR UPDATE SKIP LOCKED}): a row one node is claiming is skipped by the
  * others, and a claimed row is {@code SENDING} until its claim ends, so each notification is handed to one sender.
@@ -26,11 +25,7 @@ public class MailDeliveries {
             n.recipient_kind = 'CUSTOMER' AND n.delivered_at IS NULL AND n.text <> ''
             AND (n.deliver_after IS NULL OR n.deliver_after <= :now)
             AND (n.mail_state IS NULL OR (n.mail_state IN ('RETRYING', 'SENDING') AND n.mail_next_attempt_at <= :now))
-            AND EXISTS (SELECT 1 FROM support_case c, customer cu
-                        WHERE c.case_number = n.case_number AND cu.id = n.recipient AND cu.email_key IS NOT NULL
-                        AND (c.channel IN ('EMAIL', 'WEB')
-                             OR (cu.phone_key IS NULL
-                                 AND NOT EXISTS (SELECT 1 FROM customer_handle h WHERE h.customer_id = cu.id))))""";
+            """ + " AND " + NotificationOutbox.BY_MAIL;
 
     private final JdbcClient jdbc;
 

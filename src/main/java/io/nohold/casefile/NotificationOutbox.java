@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import io.nohold.casefile.Notification.RecipientKind;
 import io.nohold.engine.EngineClock;
@@ -18,6 +20,18 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class NotificationOutbox {
+
+    /**
+     * Whether a customer notification {@code n} goes by e-mail: the customer has an e-mail address, and the case came
+     * in by e-mail or the web form, or the customer has neither a phone number nor a channel handle (e-mail is the only
+     * way to reach them). Customer notifications for which it does not hold go to the channel adapters.
+     */
+    static final String BY_MAIL = """
+            EXISTS (SELECT 1 FROM support_case c, customer cu
+                    WHERE c.case_number = n.case_number AND cu.id = n.recipient AND cu.email_key IS NOT NULL
+                    AND (c.channel IN ('EMAIL', 'WEB')
+                         OR (cu.phone_key IS NULL
+                             AND NOT EXISTS (SELECT 1 FROM customer_handle h WHERE h.customer_id = cu.id))))""";
 
     private static final String COLUMNS = "id, case_number, recipient_kind, recipient, kind, text, created_at, deliver_after, delivered_at, subject";
 
@@ -142,6 +156,55 @@ public class NotificationOutbox {
                 RecipientKind.valueOf(rs.getString("recipient_kind")), rs.getString("recipient"), NotificationKind.valueOf(rs.getString("kind")),
                 rs.getString("text"), created.toInstant(), deliverAfter == null ? null : deliverAfter.toInstant(),
                 delivered == null ? null : delivered.toInstant(), rs.getString("subject"));
+    }
+
+    /**
+     * A customer notification as a channel adapter needs it: whom to answer (the customer's id, and their handle on
+     * the case's channel: on PHONE their phone number) and what to say. The text is empty once the customer's data
+     * was erased.
+     */
+    public record ForAdapter(long id, String caseNumber, NotificationKind kind, String text, String customerId,
+            Instant createdAt, Instant deliverAfter, String channel, String handle) {
+    }
+
+    private static final String FOR_ADAPTER = """
+            SELECT n.id, n.case_number, n.kind, n.text, n.recipient, n.created_at, n.deliver_after, s.channel,
+                   CASE WHEN s.channel = 'PHONE' THEN cu.phone ELSE h.handle END AS handle
+            FROM notification n
+            JOIN support_case s ON s.case_number = n.case_number
+            JOIN customer cu ON cu.id = n.recipient
+            LEFT JOIN customer_handle h ON h.customer_id = n.recipient AND h.channel = s.channel
+            WHERE n.recipient_kind = 'CUSTOMER'
+            """;
+
+    /**
+     * The customer notifications for the channel adapters (those not going by e-mail) of the given kinds, with an id
+     * after {@code afterId}, written at or after {@code since}, and not erased; oldest first.
+     */
+    public List<ForAdapter> forAdapters(long afterId, Instant since, Collection<String> kinds) {
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(FOR_ADAPTER + """
+                 AND n.id > :after AND n.created_at >= :since AND n.kind IN (:kinds) AND n.text <> ''
+                """ + " AND NOT " + BY_MAIL + " ORDER BY n.id")
+            .param("after", afterId)
+            .param("since", EngineClock.utc(since))
+            .param("kinds", kinds)
+            .query(NotificationOutbox::forAdapter)
+            .list();
+    }
+
+    /** One customer notification as a channel adapter needs it, as it is now. */
+    public Optional<ForAdapter> forAdapter(long id) {
+        return jdbc.sql(FOR_ADAPTER + " AND n.id = :id").param("id", id).query(NotificationOutbox::forAdapter).optional();
+    }
+
+    private static ForAdapter forAdapter(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime after = rs.getObject("deliver_after", OffsetDateTime.class);
+        return new ForAdapter(rs.getLong("id"), rs.getString("case_number"), NotificationKind.valueOf(rs.getString("kind")),
+                rs.getString("text"), rs.getString("recipient"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                after == null ? null : after.toInstant(), rs.getString("channel"), rs.getString("handle"));
     }
 
     /**

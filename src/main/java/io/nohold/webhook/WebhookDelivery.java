@@ -8,12 +8,13 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,9 +32,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers the customer notifications meant for the webhooks: those of a subscribed kind that are not e-mail's
- * (e-mail takes a notification when the case came in by EMAIL or WEB, or when the customer has neither a phone number
- * nor a channel handle, provided the customer has an e-mail address; see docs/decisions.md). Each is POSTed as JSON,
+ * Delivers the customer notifications meant for the webhooks: those of a subscribed kind that are not e-mail's, as the
+ * outbox hands them to channel adapters ({@link NotificationOutbox#forAdapters}; see docs/decisions.md). Each is POSTed as JSON,
  * signed with the subscription's secret ({@link Signature}), and retried with exponential backoff on anything but a 2xx
  * answer, until {@code nohold.webhooks.max-attempts}. The customer is named by id and by their handle on the case's
  * channel (on PHONE: their phone number), so the adapter knows whom to answer.
@@ -141,39 +141,34 @@ class WebhookDelivery {
                 }
                 List<String> kinds = Arrays.asList(((String) locked.get(0).get("events")).split(","));
                 long start = ((Number) locked.get(0).get("start_notification_id")).longValue();
-                jdbc.sql("""
-                        SELECT n.id, n.deliver_after FROM notification n
-                        JOIN support_case s ON s.case_number = n.case_number
-                        JOIN customer c ON c.id = n.recipient
-                        WHERE n.recipient_kind = 'CUSTOMER' AND n.id > :start AND n.created_at >= :since
-                          AND n.kind IN (:kinds) AND n.text <> ''
-                          AND NOT (c.email_key IS NOT NULL
-                                   AND (s.channel IN ('EMAIL', 'WEB')
-                                        OR (c.phone_key IS NULL
-                                            AND NOT EXISTS (SELECT 1 FROM customer_handle h WHERE h.customer_id = c.id))))
-                          AND NOT EXISTS (SELECT 1 FROM webhook_delivery d
-                                          WHERE d.webhook_id = :webhook AND d.notification_id = n.id)
-                        ORDER BY n.id""")
-                    .param("start", start)
-                    .param("since", EngineClock.utc(now.minus(settings.catchUp())))
-                    .param("kinds", kinds)
-                    .param("webhook", webhook)
-                    .query((rs, n) -> {
-                        OffsetDateTime after = rs.getObject("deliver_after", OffsetDateTime.class);
-                        Instant due = after == null || after.toInstant().isBefore(now) ? now : after.toInstant();
-                        return new Object[] { rs.getLong("id"), due };
-                    })
-                    .list()
-                    .forEach(row -> jdbc.sql("""
+                List<NotificationOutbox.ForAdapter> candidates = outbox.forAdapters(start,
+                        now.minus(settings.catchUp()), kinds);
+                if (candidates.isEmpty()) {
+                    return;
+                }
+                Set<Long> queued = new HashSet<>(jdbc
+                    .sql("SELECT notification_id FROM webhook_delivery WHERE webhook_id = ? AND notification_id >= ?")
+                    .param(webhook)
+                    .param(candidates.get(0).id())
+                    .query(Long.class)
+                    .list());
+                for (NotificationOutbox.ForAdapter notification : candidates) {
+                    if (queued.contains(notification.id())) {
+                        continue;
+                    }
+                    Instant after = notification.deliverAfter();
+                    Instant due = after == null || after.isBefore(now) ? now : after;
+                    jdbc.sql("""
                             INSERT INTO webhook_delivery (id, webhook_id, notification_id, state, attempts, next_attempt_at,
                                                           created_at)
                             VALUES (?, ?, ?, 'PENDING', 0, ?, ?)""")
                         .param("whd_" + UUID.randomUUID().toString().replace("-", ""))
                         .param(webhook)
-                        .param(row[0])
-                        .param(EngineClock.utc((Instant) row[1]))
+                        .param(notification.id())
+                        .param(EngineClock.utc(due))
                         .param(EngineClock.utc(now))
-                        .update());
+                        .update();
+                }
             });
         }
     }
@@ -201,28 +196,21 @@ class WebhookDelivery {
 
     private void send(String deliveryId) {
         List<Map<String, Object>> rows = jdbc.sql("""
-                SELECT d.attempts, w.url, w.secret, n.id AS notification_id, n.case_number, n.kind, n.text, n.recipient,
-                       n.created_at, s.channel, CASE WHEN s.channel = 'PHONE' THEN c.phone ELSE h.handle END AS handle
-                FROM webhook_delivery d
-                JOIN webhook w ON w.id = d.webhook_id
-                JOIN notification n ON n.id = d.notification_id
-                LEFT JOIN support_case s ON s.case_number = n.case_number
-                LEFT JOIN customer c ON c.id = n.recipient
-                LEFT JOIN customer_handle h ON h.customer_id = n.recipient AND h.channel = s.channel
-                WHERE d.id = ?""").param(deliveryId).query().listOfRows();
+                SELECT d.attempts, d.notification_id, w.url, w.secret FROM webhook_delivery d
+                JOIN webhook w ON w.id = d.webhook_id WHERE d.id = ?""").param(deliveryId).query().listOfRows();
         if (rows.isEmpty()) {
             return; // the subscription ended meanwhile
         }
         Map<String, Object> row = rows.get(0);
         int attempt = ((Number) row.get("attempts")).intValue() + 1;
-        String text = (String) row.get("text");
-        if (text == null || text.isEmpty()) {
+        long notificationId = ((Number) row.get("notification_id")).longValue();
+        NotificationOutbox.ForAdapter notification = outbox.forAdapter(notificationId).orElse(null);
+        if (notification == null || notification.text() == null || notification.text().isEmpty()) {
             // the customer's personal data was erased before it went out: nothing left to send
             jdbc.sql("UPDATE webhook_delivery SET state = 'DROPPED' WHERE id = ?").param(deliveryId).update();
             return;
         }
-        long notificationId = ((Number) row.get("notification_id")).longValue();
-        byte[] body = payload(row, notificationId, text);
+        byte[] body = payload(notification);
         Integer status = null;
         String error = null;
         try {
@@ -232,7 +220,7 @@ class WebhookDelivery {
                 .header("User-Agent", "NoHold-Webhooks")
                 .header(Signature.HEADER, Signature.of((String) row.get("secret"), body))
                 .header(DELIVERY_HEADER, deliveryId)
-                .header(EVENT_HEADER, (String) row.get("kind"))
+                .header(EVENT_HEADER, notification.kind().name())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build(), HttpResponse.BodyHandlers.discarding());
             status = answer.statusCode();
@@ -297,37 +285,24 @@ class WebhookDelivery {
         return wait.compareTo(settings.maxRetry()) > 0 ? settings.maxRetry() : wait;
     }
 
-    private byte[] payload(Map<String, Object> row, long notificationId, String text) {
+    private byte[] payload(NotificationOutbox.ForAdapter notification) {
         Map<String, Object> customer = new LinkedHashMap<>();
-        customer.put("id", row.get("recipient"));
-        customer.put("channel", row.get("channel"));
-        customer.put("handle", row.get("handle"));
+        customer.put("id", notification.customerId());
+        customer.put("channel", notification.channel());
+        customer.put("handle", notification.handle());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("notificationId", notificationId);
-        body.put("caseNumber", row.get("case_number"));
-        body.put("kind", row.get("kind"));
-        body.put("text", text);
+        body.put("notificationId", notification.id());
+        body.put("caseNumber", notification.caseNumber());
+        body.put("kind", notification.kind().name());
+        body.put("text", notification.text());
         body.put("customer", customer);
-        body.put("createdAt", createdAt(row.get("created_at")).toString());
+        body.put("createdAt", notification.createdAt().toString());
         try {
             return json.writeValueAsBytes(body);
         }
         catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of texts is always JSON", e);
         }
-    }
-
-    private static Instant createdAt(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp time) {
-            return time.toInstant();
-        }
-        if (value instanceof java.time.temporal.TemporalAccessor time) {
-            return Instant.from(time);
-        }
-        throw new IllegalStateException("unexpected time " + value);
     }
 
 }
