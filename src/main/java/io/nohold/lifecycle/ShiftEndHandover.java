@@ -2,8 +2,10 @@ package io.nohold.lifecycle;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.nohold.calendar.BusinessCalendar;
 import io.nohold.casefile.CaseFile;
@@ -16,6 +18,7 @@ import io.nohold.directory.RepSchedules;
 import io.nohold.engine.EngineClock;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,17 +119,23 @@ class ShiftEndHandover {
     private void handOn(Rep rep, Optional<Instant> nextShift, Instant now) {
         int moved = 0;
         int kept = 0;
-        for (Task task : tasks.createTaskQuery()
+        List<Task> held = tasks.createTaskQuery()
             .processDefinitionKey(ContactLifecycleProcess.KEY)
             .taskDefinitionKeyIn(ContactLifecycleProcess.Elements.REACH_CUSTOMER,
                     ContactLifecycleProcess.Elements.RESOLVE_CONTACT)
             .taskAssignee(rep.id())
-            .list()) {
-            // the handler's tasks are in the lifecycle instance itself, whose business key is the case number
-            String caseNumber = runtime.createProcessInstanceQuery()
-                .processInstanceId(task.getProcessInstanceId())
-                .singleResult()
-                .getBusinessKey();
+            .list();
+        if (held.isEmpty()) {
+            return;
+        }
+        // the handler's tasks are in the lifecycle instance itself, whose business key is the case number
+        Map<String, String> caseNumbers = runtime.createProcessInstanceQuery()
+            .processInstanceIds(held.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
+            .list()
+            .stream()
+            .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+        for (Task task : held) {
+            String caseNumber = caseNumbers.get(task.getProcessInstanceId());
             CaseRecord record = caseFile.get(caseNumber);
             // the deadline that matters now: the promise while the customer waits to be reached, then the resolution
             Instant due = ContactLifecycleProcess.Elements.REACH_CUSTOMER.equals(task.getTaskDefinitionKey())
