@@ -54,13 +54,13 @@ public class MailDeliveries {
             .param("ids", ids)
             .update();
         return jdbc.sql("""
-                SELECT n.id, n.case_number, n.kind, n.text, n.mail_attempts, cu.email, c.subject
+                SELECT n.id, n.case_number, n.kind, n.text, n.subject, n.mail_attempts, cu.email, c.subject AS case_subject
                 FROM notification n JOIN support_case c ON c.case_number = n.case_number JOIN customer cu ON cu.id = n.recipient
                 WHERE n.id IN (:ids) ORDER BY n.id""")
             .param("ids", ids)
             .query((rs, row) -> new MailJob(rs.getLong("id"), rs.getString("case_number"),
                     NotificationKind.valueOf(rs.getString("kind")), rs.getString("text"), rs.getInt("mail_attempts"),
-                    rs.getString("email"), rs.getString("subject")))
+                    rs.getString("email"), rs.getString("case_subject"), rs.getString("subject")))
             .list();
     }
 
@@ -124,7 +124,7 @@ public class MailDeliveries {
 
     /** A notification claimed for mail: whom to write, what, and on which attempt. */
     public record MailJob(long notificationId, String caseNumber, NotificationKind kind, String text, int attempt,
-            String email, String caseSubject) {
+            String email, String caseSubject, String subject) {
     }
 
 }

@@ -163,12 +163,12 @@ public class NotificationOutbox {
      * the case's channel: on PHONE their phone number) and what to say. The text is empty once the customer's data
      * was erased.
      */
-    public record ForAdapter(long id, String caseNumber, NotificationKind kind, String text, String customerId,
+    public record ForAdapter(long id, String caseNumber, NotificationKind kind, String subject, String text, String customerId,
             Instant createdAt, Instant deliverAfter, String channel, String handle) {
     }
 
     private static final String FOR_ADAPTER = """
-            SELECT n.id, n.case_number, n.kind, n.text, n.recipient, n.created_at, n.deliver_after, s.channel,
+            SELECT n.id, n.case_number, n.kind, n.subject, n.text, n.recipient, n.created_at, n.deliver_after, s.channel,
                    CASE WHEN s.channel = 'PHONE' THEN cu.phone ELSE h.handle END AS handle
             FROM notification n
             JOIN support_case s ON s.case_number = n.case_number
@@ -203,7 +203,7 @@ public class NotificationOutbox {
     private static ForAdapter forAdapter(ResultSet rs, int row) throws SQLException {
         OffsetDateTime after = rs.getObject("deliver_after", OffsetDateTime.class);
         return new ForAdapter(rs.getLong("id"), rs.getString("case_number"), NotificationKind.valueOf(rs.getString("kind")),
-                rs.getString("text"), rs.getString("recipient"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getString("subject"), rs.getString("text"), rs.getString("recipient"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 after == null ? null : after.toInstant(), rs.getString("channel"), rs.getString("handle"));
     }
 

@@ -153,8 +153,7 @@ class NotificationMailer {
         };
         message.setFrom(from);
         message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(job.email()));
-        String subject = job.caseSubject() == null || job.caseSubject().isBlank() ? "Your request" : job.caseSubject().strip();
-        message.setSubject("[" + job.caseNumber() + "] " + subject, StandardCharsets.UTF_8.name());
+        message.setSubject(subject(job), StandardCharsets.UTF_8.name());
         message.setText(job.text(), StandardCharsets.UTF_8.name());
         message.setSentDate(Date.from(Instant.now()));
         // threading: a reply to the customer's mail that opened the case, and to the case's mails before this one
@@ -169,6 +168,22 @@ class NotificationMailer {
         }
         message.saveChanges();
         return message;
+    }
+
+    /**
+     * The case number in brackets, which brings a reply back to the case, then the case's subject when it has one (the
+     * customer's own words keep their mail program's thread), else the subject line of the notification's template.
+     */
+    static String subject(MailJob job) {
+        String tag = "[" + job.caseNumber() + "]";
+        if (job.caseSubject() != null && !job.caseSubject().isBlank()) {
+            return tag + " " + job.caseSubject().strip();
+        }
+        if (job.subject() != null && !job.subject().isBlank()) {
+            String template = job.subject().strip();
+            return template.contains(job.caseNumber()) ? template.replace(job.caseNumber(), tag) : tag + " " + template;
+        }
+        return tag;
     }
 
     /** Whether the server refused the mail (a bad address, a malformed message): trying again changes nothing. */

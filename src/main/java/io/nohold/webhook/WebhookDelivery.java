@@ -294,6 +294,7 @@ class WebhookDelivery {
         body.put("notificationId", notification.id());
         body.put("caseNumber", notification.caseNumber());
         body.put("kind", notification.kind().name());
+        body.put("subject", notification.subject());
         body.put("text", notification.text());
         body.put("customer", customer);
         body.put("createdAt", notification.createdAt().toString());

@@ -3,9 +3,12 @@ package io.nohold.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -79,6 +82,21 @@ class MailDeliveryTests {
     }
 
     @Test
+    void aCaseWithoutASubjectIsAnsweredUnderTheSubjectLineOfTheTemplate() throws Exception {
+        CustomerDetails customer = CaseDriver.newCustomer(HAMBURG);
+        IntakeAnswer answer = driver.submit(new ContactRequest("WEB", "web-" + UUID.randomUUID(), customer, null,
+                "The lamp I bought flickers.", false, false));
+
+        mailer.sendDue();
+
+        Notification promise = customerNotification(answer.caseNumber(), NotificationKind.PROMISE);
+        assertThat(promise.subject()).as("the template's subject line").contains(answer.caseNumber());
+        assertThat(inbox(customer.email())).singleElement()
+            .satisfies(mail -> assertThat(mail.subject())
+                .isEqualTo(promise.subject().replace(answer.caseNumber(), "[" + answer.caseNumber() + "]")));
+    }
+
+    @Test
     void theAcknowledgementOfANewCaseArrivesInTheCustomersMailbox() throws Exception {
         CustomerDetails customer = CaseDriver.newCustomer(HAMBURG);
         String openingMail = "<" + UUID.randomUUID() + "@mail.customer.example>";
@@ -136,9 +154,13 @@ class MailDeliveryTests {
         IntakeAnswer answer = driver.submit(new ContactRequest("EMAIL", openingMail, customer, "Router keeps dropping",
                 "Since Monday the router drops the line every hour.", false, false));
         mailer.sendDue();
-        // the handler plans a follow-up: a second notification to the customer
-        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> caseFile
-            .followUpPlanned(answer.caseNumber(), driver.now().plus(Duration.ofDays(1)), caseFile.get(answer.caseNumber()).resolutionDueAt()));
+        // the handler reaches the customer and plans a follow-up on the desk: a second notification to the customer
+        String handler = answer.handler().id();
+        driver.complete(handler, driver.task(answer.caseNumber(), ContactLifecycleProcess.Elements.REACH_CUSTOMER),
+                Map.of("reachNotes", "line drops hourly"));
+        driver.complete(handler, driver.task(answer.caseNumber(), ContactLifecycleProcess.Elements.RESOLVE_CONTACT),
+                Map.of("outcome", "FOLLOW_UP", "notes", "engineer visits tomorrow",
+                        "followUpDate", LocalDate.ofInstant(driver.now(), ZoneOffset.UTC).plusDays(1).toString()));
         mailer.sendDue();
 
         List<Mail> inbox = inbox(customer.email());

@@ -150,6 +150,7 @@ class WebhookDeliveryTests {
         JsonNode promise = get("/api/notifications?caseNumber=" + caseNumber, key).json().get(0);
         assertThat(body.path("notificationId").asLong()).isEqualTo(promise.path("id").asLong());
         assertThat(body.path("text").asText()).isEqualTo(promise.path("text").asText()).contains(caseNumber);
+        assertThat(body.path("subject").asText()).isEqualTo(promise.path("subject").asText()).contains(caseNumber);
         assertThat(body.path("createdAt").asText()).isEqualTo(promise.path("createdAt").asText());
         assertThat(promise.path("deliveredAt").isNull()).as("marked delivered in the outbox").isFalse();
         assertThat(mail.path("caseNumber").asText()).isNotEqualTo(caseNumber);
