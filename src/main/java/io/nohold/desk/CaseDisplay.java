@@ -63,6 +63,8 @@ public class CaseDisplay {
 
     private final RegionCalendars calendars;
 
+    private final CaseHistorySentences sentences = new CaseHistorySentences();
+
     CaseDisplay(CaseFile caseFile, CustomerService customers, RegionDirectory directory, People people,
             RegionCalendars calendars) {
         this.caseFile = caseFile;
@@ -143,21 +145,8 @@ public class CaseDisplay {
             .collect(Collectors.joining("\n"));
     }
 
-    private static String line(CaseEvent event, String actor, java.time.format.DateTimeFormatter stamp) {
-        String what = event.type() == CaseEventType.TASK_COMPLETED && event.task() != null ? event.task()
-                : event.type().name().replace('_', ' ');
-        StringBuilder line = new StringBuilder(stamp.format(event.at())).append("  ").append(what.toLowerCase(Locale.ROOT));
-        if (actor != null) {
-            line.append(" by ").append(actor);
-        }
-        if (event.outcome() != null) {
-            line.append(": ").append(event.outcome());
-        }
-        if (event.detail() != null && !event.detail().isBlank()) {
-            String detail = event.detail().replace('\n', ' ');
-            line.append(" | ").append(detail.length() > 160 ? detail.substring(0, 157) + "..." : detail);
-        }
-        return line.toString();
+    private String line(CaseEvent event, String actor, java.time.format.DateTimeFormatter stamp) {
+        return stamp.format(event.at()) + "  " + sentences.of(event, actor);
     }
 
     private static String orNone(String value) {

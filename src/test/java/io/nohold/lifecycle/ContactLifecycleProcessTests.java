@@ -239,7 +239,9 @@ class ContactLifecycleProcessTests {
         Task handedOver = driver.task(answer.caseNumber(), REACH_CUSTOMER);
         Map<String, Object> form = engine.getFormService().getTaskFormVariables(handedOver.getId());
         assertThat(form.get("handlerName")).isEqualTo(directory.findRep(backup).orElseThrow().name());
-        assertThat((String) form.get("caseHistory")).contains("handed over to backup");
+        assertThat((String) form.get("caseHistory")).as("the history reads as sentences")
+            .contains("Handed to " + directory.findRep(backup).orElseThrow().name() + " as named backup: personal window elapsed")
+            .doesNotContain("HANDED_OVER_TO_BACKUP", "handed over to backup");
         assertThat(engine.getTaskService().getVariablesLocal(handedOver.getId())).as("form values are not stored").isEmpty();
         assertThat(events(answer, "HANDED_OVER_TO_BACKUP")).hasSize(1);
     }
@@ -597,7 +599,8 @@ class ContactLifecycleProcessTests {
             .containsEntry("message", "now it does not switch on at all");
         assertThat((String) form.get("otherOpenCases")).contains(other.caseNumber()).contains("About invoice question")
             .doesNotContain(answer.caseNumber());
-        assertThat((String) form.get("caseHistory")).contains("contact joined").contains("now it does not switch on at all");
+        assertThat((String) form.get("caseHistory")).contains("The customer got in touch by phone: \"the lamp flickers\"")
+            .contains("The customer wrote again by chat: \"now it does not switch on at all\"");
     }
 
     private IntakeAnswer reachedCase(String channel) {
