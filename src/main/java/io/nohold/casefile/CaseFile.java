@@ -52,10 +52,13 @@ public class CaseFile {
 
     private final MailDeliveries mailDeliveries;
 
+    private final PromiseOutcomes outcomes;
+
     CaseFile(CaseRepository cases, CaseHistory history, NotificationOutbox outbox, RegionDirectory directory,
             People people, CustomerService customers, RegionCalendars calendars, CustomerTexts texts,
-            MailDeliveries mailDeliveries) {
+            MailDeliveries mailDeliveries, PromiseOutcomes outcomes) {
         this.mailDeliveries = mailDeliveries;
+        this.outcomes = outcomes;
         this.cases = cases;
         this.history = history;
         this.outbox = outbox;
@@ -375,6 +378,7 @@ public class CaseFile {
         String renewed = time(record, newPromisedBy);
         cases.setHandler(caseNumber, null);
         cases.setPromisedBy(caseNumber, newPromisedBy);
+        outcomes.broken(record, channel == null ? channelOf(record) : channel);
         if (previousHandler != null) {
             outbox.toUser(caseNumber, previousHandler, NotificationKind.OFFERED_TO_TEAM, "Case " + caseNumber
                     + " passed its promised time and is now offered to the " + region.name() + " team.");
@@ -393,6 +397,41 @@ public class CaseFile {
     }
 
     // handling
+
+    /** How a first response went: kept or not, and whether the customer's own rep gave it. */
+    public record FirstResponse(String regionId, boolean kept, boolean ownRep) {
+    }
+
+    /**
+     * A human reached the customer ("Reach customer" completed) on {@code channel}: the promise is kept when it is done
+     * by the time promised and was not broken since the contact came in (a promise renewed after breaking it does not
+     * count as kept as well). Recorded for the board with who did it and how long the customer waited since the promise
+     * was made; nobody waits for a first answer any more.
+     */
+    public FirstResponse customerReached(String caseNumber, String by, Channel channel) {
+        CaseRecord record = cases.get(caseNumber);
+        Instant now = EngineClock.now();
+        boolean brokenSinceContact = false;
+        Instant promiseMade = record.receivedAt();
+        for (CaseEvent entry : history.of(caseNumber)) {
+            switch (entry.type()) {
+                case CONTACT_RECEIVED, CONTACT_JOINED -> brokenSinceContact = false;
+                case PROMISE_BROKEN -> brokenSinceContact = true;
+                case PROMISE_MADE -> promiseMade = entry.at();
+                default -> {
+                }
+            }
+        }
+        boolean late = record.promisedBy() != null && now.isAfter(record.promisedBy());
+        boolean kept = !late && !brokenSinceContact;
+        boolean ownRep = by != null && by.equals(record.personalRepId());
+        PromiseOutcomes.Outcome outcome = kept ? PromiseOutcomes.Outcome.KEPT
+                : brokenSinceContact ? PromiseOutcomes.Outcome.LATE : PromiseOutcomes.Outcome.BROKEN;
+        outcomes.reached(record, channel == null ? channelOf(record) : channel, outcome, by, ownRep,
+                java.time.Duration.between(promiseMade, now));
+        cases.setResponded(caseNumber);
+        return new FirstResponse(record.regionId(), kept, ownRep);
+    }
 
     public void taskCompleted(String caseNumber, String taskName, String actor, String outcome, String notes) {
         history.record(caseNumber, CaseEventType.TASK_COMPLETED, taskName, actor, outcome, notes);

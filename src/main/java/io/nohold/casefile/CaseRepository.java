@@ -124,10 +124,11 @@ public class CaseRepository {
             Instant personalWindowEndsAt, Instant resolutionDueAt) {
         read.forget(caseNumber);
         jdbc.sql("""
-                UPDATE support_case SET state = 'OPEN', handler_id = ?, promised_by = ?,
+                UPDATE support_case SET state = 'OPEN', handler_id = ?, promised_by = ?, response_due_at = ?,
                   personal_window_ends_at = ?, resolution_due_at = ?, resolved_at = NULL, resolved_by = NULL
                 WHERE case_number = ?""")
             .param(handlerId)
+            .param(EngineClock.utc(promisedBy))
             .param(EngineClock.utc(promisedBy))
             .param(EngineClock.utc(personalWindowEndsAt))
             .param(EngineClock.utc(resolutionDueAt))
@@ -143,10 +144,17 @@ public class CaseRepository {
     /** A new first-response promise (after a broken one); the rest of the promise stands. */
     void setPromisedBy(String caseNumber, Instant promisedBy) {
         read.forget(caseNumber);
-        jdbc.sql("UPDATE support_case SET promised_by = ? WHERE case_number = ?")
+        jdbc.sql("UPDATE support_case SET promised_by = ?, response_due_at = ? WHERE case_number = ?")
+            .param(EngineClock.utc(promisedBy))
             .param(EngineClock.utc(promisedBy))
             .param(caseNumber)
             .update();
+    }
+
+    /** A human reached the customer: nobody waits for a first answer any more. */
+    void setResponded(String caseNumber) {
+        read.forget(caseNumber);
+        jdbc.sql("UPDATE support_case SET response_due_at = NULL WHERE case_number = ?").param(caseNumber).update();
     }
 
     /** What the customer will be told was granted at resolution; null type and amount: nothing (any more). */

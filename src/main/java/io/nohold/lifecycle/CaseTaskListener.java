@@ -96,7 +96,8 @@ class CaseTaskListener implements TaskListener {
         String taskName = task.getBpmnModelElementInstance().getName();
         caseFile.taskCompleted(caseNumber, taskName, actor, outcome, notes);
         if (ContactLifecycleProcess.Elements.REACH_CUSTOMER.equals(task.getTaskDefinitionKey())) {
-            metrics.customerReached(caseNumber, actor);
+            metrics.customerReached(caseFile.customerReached(caseNumber, actor,
+                    Channel.parse(Vars.string(task, CHANNEL)).orElse(null)));
         }
         if (HANDLER_TASKS.contains(task.getTaskDefinitionKey())) {
             caseFile.repliedToCustomer(caseNumber, taskName, actor, Channel.parse(Vars.string(task, CHANNEL)).orElse(null),

@@ -1,7 +1,6 @@
 package io.nohold.metrics;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -9,13 +8,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.nohold.casefile.CaseEvent;
 import io.nohold.casefile.CaseEventRecorded;
-import io.nohold.casefile.CaseEventType;
 import io.nohold.casefile.CaseFile;
 import io.nohold.casefile.CaseRecord;
 import io.nohold.casefile.NotificationOutbox;
-import io.nohold.engine.EngineClock;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -86,36 +82,19 @@ public class BusinessMetrics {
     }
 
     /**
-     * A handler completed "Reach customer": the promise is kept when it is done by the time promised and was not broken
-     * since the contact came in (a promise renewed after breaking it does not count as kept as well), and the contact
+     * A handler completed "Reach customer" ({@link CaseFile#customerReached}): a kept promise counts, and the contact
      * counts for continuity by whether the customer's own rep did it.
      */
-    public void customerReached(String caseNumber, String by) {
-        CaseRecord record = caseFile.get(caseNumber);
-        String region = region(record);
-        Instant promisedBy = record.promisedBy();
-        boolean kept = (promisedBy == null || !EngineClock.now().isAfter(promisedBy)) && !brokenSinceLastContact(caseNumber);
-        boolean ownRep = by != null && by.equals(record.personalRepId());
+    public void customerReached(CaseFile.FirstResponse response) {
+        String region = response.regionId() == null ? NO_REGION : response.regionId();
         afterCommit(() -> {
-            if (kept) {
+            if (response.kept()) {
                 counter(PROMISES_KEPT, "Promises of a first response kept", "region", region).increment();
             }
-            counter(ownRep ? HANDLED_BY_OWN_REP : HANDLED_BY_OTHERS, ownRep ? "Contacts reached by the customer's own rep"
+            counter(response.ownRep() ? HANDLED_BY_OWN_REP : HANDLED_BY_OTHERS, response.ownRep()
+                    ? "Contacts reached by the customer's own rep"
                     : "Contacts reached by someone other than the customer's own rep", "region", region).increment();
         });
-    }
-
-    private boolean brokenSinceLastContact(String caseNumber) {
-        boolean broken = false;
-        for (CaseEvent entry : caseFile.history(caseNumber)) {
-            if (entry.type() == CaseEventType.CONTACT_RECEIVED || entry.type() == CaseEventType.CONTACT_JOINED) {
-                broken = false;
-            }
-            else if (entry.type() == CaseEventType.PROMISE_BROKEN) {
-                broken = true;
-            }
-        }
-        return broken;
     }
 
     @EventListener

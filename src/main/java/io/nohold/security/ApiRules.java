@@ -62,6 +62,8 @@ final class ApiRules {
             .requestMatchers(PUT, "/api/regions/*/calendar").hasAuthority(ADMIN)
             // a region's morning list: its supervisors (checked per region), head of service and admins
             .requestMatchers(GET, "/api/regions/*/morning-list").access(person())
+            // the supervisor's board: people only (never a channel); the region is checked per request (RegionAccess)
+            .requestMatchers(GET, "/api/board").access(person())
             // the outbox: read and confirmed by the channels that deliver it
             .requestMatchers(GET, "/api/notifications").hasAnyAuthority(CHANNELS, HEAD_OF_SERVICE, ADMIN)
             .requestMatchers(POST, "/api/notifications/*/delivered").hasAnyAuthority(CHANNELS, ADMIN)

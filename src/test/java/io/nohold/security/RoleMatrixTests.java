@@ -119,6 +119,7 @@ class RoleMatrixTests {
                 NO, NO, NO, NO, NO, BAD));
         rows.add(row("GET", "/api/regions/{id}/morning-list", "/api/regions/north/morning-list", null, WHO, NO, NO, OK, OK, NO,
                 OK));
+        rows.add(row("GET", "/api/board", "/api/board?region=north", null, WHO, OK, NO, OK, OK, NO, OK));
         rows.add(row("GET", "/api/notifications", "/api/notifications", null, WHO, NO, NO, NO, OK, OK, OK));
         rows.add(row("POST", "/api/notifications/{id}/delivered", "/api/notifications/987654321/delivered", null, WHO, NO, NO,
                 NO, NO, GONE, GONE));
