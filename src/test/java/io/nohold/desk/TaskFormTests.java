@@ -105,7 +105,7 @@ class TaskFormTests {
         assertThat(check("resolve-contact.form", with(accommodation, "accommodationAmount", 12.5))).isEmpty();
         assertThat(check("resolve-contact.form", Map.of("outcome", "FOLLOW_UP", "notes", "later", "followUpDate", "next week")))
             .extracting(Problem::sentence)
-            .containsExactly("field 'followUpDate' must be a date such as 2026-03-04");
+            .containsExactly("field 'followUpDate' must be a date and time such as 2026-03-04T09:30");
 
         assertThat(check("reach-customer.form", Map.of("reachNotes", "called", "replyToCustomer", "x".repeat(4001))))
             .extracting(Problem::sentence)

@@ -22,6 +22,7 @@ import io.nohold.testsupport.Browser;
 import io.nohold.testsupport.BrowserTest;
 import io.nohold.testsupport.CaseDriver;
 import io.nohold.testsupport.NoHoldTest;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -52,6 +55,9 @@ class TasklistBrowserTests {
 
     @Autowired
     CaseDriver driver;
+
+    @Autowired
+    TaskService taskService;
 
     ApiClient api;
 
@@ -199,6 +205,50 @@ class TasklistBrowserTests {
         assertThat(tasklist.field("Supervisor's guidance")).isEqualTo(guidance);
         tasklist.reveal("Supervisor's decision on the accommodation");
         browser.screenshot("resolve-with-decision");
+    }
+
+    @Test
+    void theDeskCarriesNoHoldsNameMarksOverdueWorkTakesCommentsAndOffersNoHandMadeWork() {
+        JsonNode late = contact("Ingrid Sandberg", "Wrong invoice", "The invoice charges me twice.");
+        String handler = late.path("handler").path("id").asText();
+        ApiClient.Response second = api.post("/api/contacts", "intake", Map.of("channel", "CHAT", "externalId",
+                "chat-" + UUID.randomUUID(), "customer", Map.of("id", late.path("customerId").asText()), "subject",
+                "Parcel missing", "message", "The parcel never came.", "newTopic", true));
+        assertThat(second.status()).as("%s", second).isEqualTo(201);
+        assertThat(second.json().path("handler").path("id").asText()).isEqualTo(handler);
+        Task lateTask = driver.task(late.path("caseNumber").asText(), REACH_CUSTOMER);
+        // the browser judges "overdue" by its own clock, which is the real one
+        taskService.setDueDate(lateTask.getId(), java.util.Date.from(Instant.now().minusSeconds(600)));
+        String lateName = "Reach Ingrid Sandberg (phone)";
+        String onTimeName = "Reach Ingrid Sandberg (chat)";
+
+        tasklist.logIn(handler).openFilter(TasklistFilters.MY_CONTACTS);
+        assertThat(browser.visible(By.cssSelector("a.navbar-brand .brand-name")).getText()).isEqualTo("NoHold desk");
+        assertThat(browser.driver().getTitle()).contains("NoHold");
+
+        WebElement lateCard = tasklist.card(lateName);
+        WebElement lateDue = lateCard.findElement(By.cssSelector(".due-date"));
+        assertThat(lateDue.getAttribute("class")).contains("overdue");
+        assertThat(lateDue.getCssValue("color")).as("overdue reads red").isEqualTo("rgba(179, 38, 30, 1)");
+        assertThat(lateCard.getCssValue("border-left-color")).isEqualTo("rgba(179, 38, 30, 1)");
+        WebElement onTimeDue = tasklist.card(onTimeName).findElement(By.cssSelector(".due-date"));
+        assertThat(onTimeDue.getAttribute("class")).doesNotContain("overdue");
+        assertThat(onTimeDue.getCssValue("color")).isNotEqualTo("rgba(179, 38, 30, 1)");
+        assertThat(browser.driver().findElements(By.xpath("//*[normalize-space(.)='Start process' or normalize-space(.)='Create task']"))
+            .stream().filter(WebElement::isDisplayed).toList()).as("no hand-made work is offered").isEmpty();
+        browser.screenshot("overdue");
+
+        tasklist.openTask(lateName);
+        browser.click(browser.visible(By.cssSelector("a.createCommentLink")));
+        browser.type(browser.visible(By.id("comment-form-message")), "Line busy at 10:05, trying again at 10:30.");
+        browser.click(browser.visible(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Save']")));
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("comment-form-message")));
+        browser.screenshot("commented");
+
+        assertThat(taskService.getTaskComments(lateTask.getId())).singleElement().satisfies(comment -> {
+            assertThat(comment.getFullMessage()).isEqualTo("Line busy at 10:05, trying again at 10:30.");
+            assertThat(comment.getUserId()).isEqualTo(handler);
+        });
     }
 
     /** A phone call of a customer new to NoHold, in the North, submitted by the intake channel. */

@@ -447,7 +447,7 @@ class ContactLifecycleProcessTests {
         IntakeAnswer answer = reachedCase("EMAIL");
 
         driver.complete(answer.handler().id(), driver.task(answer.caseNumber(), RESOLVE_CONTACT),
-                Map.of("outcome", "FOLLOW_UP", "notes", "waiting for the spare part", "followUpDate", "2026-03-04"));
+                Map.of("outcome", "FOLLOW_UP", "notes", "waiting for the spare part", "followUpDate", "2026-03-04T08:00"));
 
         assertThat(driver.instance(answer.caseNumber())).isWaitingAt(WAIT_FOR_FOLLOW_UP);
         assertThat(cases.get(answer.caseNumber()).state()).isEqualTo(CaseState.FOLLOW_UP);
@@ -461,11 +461,27 @@ class ContactLifecycleProcessTests {
     }
 
     @Test
+    void i_aFollowUpTimeIsTheRegionsWallClockTimeAsTheDeskShowsIt() {
+        IntakeAnswer answer = reachedCase("EMAIL");
+
+        // 15:30 in Hamburg in March is 14:30 UTC
+        driver.complete(answer.handler().id(), driver.task(answer.caseNumber(), RESOLVE_CONTACT),
+                Map.of("outcome", "FOLLOW_UP", "notes", "call after the delivery", "followUpDate", "2026-03-04T15:30"));
+        assertThat(events(answer, "FOLLOW_UP_PLANNED")).singleElement()
+            .extracting(e -> e.detail()).asString().contains("Wednesday 4 March, 15:30 CET");
+
+        driver.passTimeTo(Instant.parse("2026-03-04T14:29:00Z"), answer.caseNumber());
+        assertThat(driver.instance(answer.caseNumber())).isWaitingAt(WAIT_FOR_FOLLOW_UP);
+        driver.passTimeTo(Instant.parse("2026-03-04T14:31:00Z"), answer.caseNumber());
+        assertThat(driver.task(answer.caseNumber(), RESOLVE_CONTACT).getAssignee()).isEqualTo(answer.handler().id());
+    }
+
+    @Test
     void i_customersReplyEndsTheFollowUpWaitEarly() {
         CustomerDetails customer = CaseDriver.newCustomer(HAMBURG);
         IntakeAnswer answer = reachedCase("EMAIL", customer);
         driver.complete(answer.handler().id(), driver.task(answer.caseNumber(), RESOLVE_CONTACT),
-                Map.of("outcome", "FOLLOW_UP", "notes", "will check next week", "followUpDate", "2026-03-09"));
+                Map.of("outcome", "FOLLOW_UP", "notes", "will check next week", "followUpDate", "2026-03-09T10:00"));
 
         IntakeAnswer reply = driver.submit("EMAIL", customer, "the part arrived already");
 

@@ -160,7 +160,7 @@ class MailDeliveryTests {
                 Map.of("reachNotes", "line drops hourly"));
         driver.complete(handler, driver.task(answer.caseNumber(), ContactLifecycleProcess.Elements.RESOLVE_CONTACT),
                 Map.of("outcome", "FOLLOW_UP", "notes", "engineer visits tomorrow",
-                        "followUpDate", LocalDate.ofInstant(driver.now(), ZoneOffset.UTC).plusDays(1).toString()));
+                        "followUpDate", LocalDate.ofInstant(driver.now(), ZoneOffset.UTC).plusDays(1) + "T10:00"));
         mailer.sendDue();
 
         List<Mail> inbox = inbox(customer.email());
