@@ -257,7 +257,8 @@ class BoardApiTests {
 
         Response head = api.get("/api/board", "head-of-service");
         assertThat(head.json().path("regions")).extracting(r -> r.path("region").asText())
-            .containsExactlyInAnyOrder("north", "south", "east", "west");
+            .as("every region side by side (other tests of the shared application add regions of their own)")
+            .contains("north", "south", "east", "west");
         assertThat(head.body()).contains(north.caseNumber());
         assertThat(api.get("/api/board?region=south", "head-of-service").json().path("regions")).singleElement()
             .satisfies(r -> assertThat(r.path("region").asText()).isEqualTo("south"));
