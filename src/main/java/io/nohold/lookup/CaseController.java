@@ -1,6 +1,7 @@
 package io.nohold.lookup;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +10,8 @@ import io.nohold.casefile.CaseEvent;
 import io.nohold.casefile.CaseEventType.Category;
 import io.nohold.casefile.CaseFile;
 import io.nohold.casefile.CaseRecord;
+import io.nohold.casefile.CaseSearch;
+import io.nohold.casefile.CaseState;
 import io.nohold.lookup.CaseView.ContactEntry;
 import io.nohold.lookup.CaseView.Deadlines;
 import io.nohold.lookup.CaseView.Entry;
@@ -23,6 +26,7 @@ import io.nohold.customer.CustomerRepository;
 import io.nohold.directory.Region;
 import io.nohold.directory.RegionDirectory;
 import io.nohold.web.ApiException;
+import io.nohold.web.ResultPage;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -34,6 +38,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -54,15 +59,45 @@ class CaseController {
 
     private final AttachmentRepository attachments;
 
+    private final CaseSearch search;
+
     CaseController(CaseFile caseFile, ContactRepository contacts, CustomerRepository customers, RegionDirectory directory,
-            TaskService tasks, RegionAccess access, AttachmentRepository attachments) {
+            TaskService tasks, RegionAccess access, AttachmentRepository attachments, CaseSearch search) {
         this.attachments = attachments;
+        this.search = search;
         this.access = access;
         this.caseFile = caseFile;
         this.contacts = contacts;
         this.customers = customers;
         this.directory = directory;
         this.tasks = tasks;
+    }
+
+    /**
+     * Cases by case number, subject words, or their customer's name, e-mail or phone ({@code q}, see
+     * {@link io.nohold.customer.SearchTerms}), newest first, of the regions the caller may see.
+     */
+    @GetMapping
+    ResultPage<CaseItem> search(@RequestParam(required = false) String q, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        var regions = access.visibleRegions();
+        SearchRequest request = SearchRequest.of(q, page, size);
+        return search.search(request.terms(), regions, request.paging()).map(this::item);
+    }
+
+    /** A case in a list of cases: {@code handler} null and {@code offeredTo} the team while nobody holds it. */
+    record CaseItem(String caseNumber, Party customer, Party region, CaseState state, Party handler, String offeredTo,
+            String channel, String subject, Instant receivedAt, Instant promisedBy, String promisedByText) {
+    }
+
+    private CaseItem item(CaseSearch.Hit hit) {
+        boolean offered = hit.state().open() && hit.handlerId() == null && hit.regionId() != null;
+        return new CaseItem(hit.caseNumber(), new Party(hit.customerId(), hit.customerName()),
+                hit.regionId() == null ? null : new Party(hit.regionId(), hit.regionName()),
+                hit.state(), hit.handlerId() == null ? null : new Party(hit.handlerId(), hit.handlerName()),
+                offered ? new Region(hit.regionId(), hit.regionName()).repGroup() : null, hit.channel(), hit.subject(),
+                hit.receivedAt(), hit.promisedBy(),
+                hit.promisedBy() == null ? null : caseFile.timeIn(hit.regionId(), hit.promisedBy()));
     }
 
     @GetMapping("/{caseNumber}")

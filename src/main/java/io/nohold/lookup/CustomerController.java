@@ -2,19 +2,24 @@ package io.nohold.lookup;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.nohold.security.RegionAccess;
 import io.nohold.casefile.CaseRecord;
 import io.nohold.casefile.CaseFile;
+import io.nohold.casefile.CaseSearch;
 import io.nohold.customer.ChannelHandle;
 import io.nohold.customer.Customer;
 import io.nohold.customer.Tier;
 import io.nohold.customer.CustomerRepository;
+import io.nohold.customer.CustomerSearch;
 import io.nohold.directory.RegionDirectory;
 import io.nohold.web.ApiException;
+import io.nohold.web.ResultPage;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -29,12 +34,40 @@ class CustomerController {
 
     private final RegionAccess access;
 
-    CustomerController(CustomerRepository customers, CaseFile cases, RegionDirectory directory,
-            RegionAccess access) {
+    private final CustomerSearch search;
+
+    private final CaseSearch caseSearch;
+
+    CustomerController(CustomerRepository customers, CaseFile cases, RegionDirectory directory, RegionAccess access,
+            CustomerSearch search, CaseSearch caseSearch) {
         this.access = access;
+        this.search = search;
+        this.caseSearch = caseSearch;
         this.customers = customers;
         this.cases = cases;
         this.directory = directory;
+    }
+
+    /**
+     * Customers by name, e-mail or phone ({@code q}, see {@link io.nohold.customer.SearchTerms}), newest first, of the
+     * regions the caller may see, each with their number of open cases.
+     */
+    @GetMapping
+    ResultPage<CustomerItem> search(@RequestParam(required = false) String q, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        var regions = access.visibleRegions();
+        SearchRequest request = SearchRequest.of(q, page, size);
+        ResultPage<CustomerSearch.Hit> hits = search.search(request.terms(), regions, request.paging());
+        Map<String, Long> open = caseSearch.openCaseCounts(hits.items().stream().map(CustomerSearch.Hit::id).toList());
+        return hits.map(hit -> new CustomerItem(hit.id(), hit.name(), hit.email(), hit.phone(), hit.tier(),
+                hit.regionId() == null ? null : new Party(hit.regionId(), hit.regionName()),
+                hit.personalRepId() == null ? null : new Party(hit.personalRepId(), hit.personalRepName()),
+                open.getOrDefault(hit.id(), 0L)));
+    }
+
+    /** A customer in a list of customers. */
+    record CustomerItem(String id, String name, String email, String phone, Tier tier, Party region, Party personalRep,
+            long openCases) {
     }
 
     @GetMapping("/{id}")

@@ -37,6 +37,8 @@ final class ApiRules {
             .requestMatchers(GET, "/api/contacts", "/api/contacts/*").hasAnyAuthority(CHANNELS, HEAD_OF_SERVICE, ADMIN)
             // look-ups: everyone signed in, reps and supervisors for their own region only
             .requestMatchers(GET, "/api/cases/*").authenticated()
+            // searches: everyone signed in; reps and supervisors find only their own region's cases and customers
+            .requestMatchers(GET, "/api/cases", "/api/customers").authenticated()
             // a case's files: whoever may see the case (checked per region)
             .requestMatchers(GET, "/api/cases/*/attachments/*").authenticated()
             // mails of the support mailbox that could not be taken in: head of service and admins

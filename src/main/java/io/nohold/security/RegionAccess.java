@@ -1,6 +1,9 @@
 package io.nohold.security;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.nohold.web.ApiException;
 import io.nohold.security.ApiUser;
@@ -24,6 +27,32 @@ public class RegionAccess {
             return;
         }
         throw forbidden("this belongs to another region");
+    }
+
+    /**
+     * The regions whose customers and cases the caller may see, for a search: empty when they see every region (head
+     * of service, admins, channels); else exactly the regions {@link #checkRegion} lets them see, those of their
+     * {@code reps-<region>} and {@code supervisors-<region>} groups. Fails with 403 for a caller who sees no region at
+     * all.
+     */
+    public Optional<Set<String>> visibleRegions() {
+        ApiUser user = caller();
+        if (seesAllRegions(user)) {
+            return Optional.empty();
+        }
+        Set<String> regions = new TreeSet<>();
+        for (String group : user.groups()) {
+            if (group.startsWith(Groups.REPS_PREFIX)) {
+                regions.add(group.substring(Groups.REPS_PREFIX.length()));
+            }
+            else if (group.startsWith(Groups.SUPERVISORS_PREFIX)) {
+                regions.add(group.substring(Groups.SUPERVISORS_PREFIX.length()));
+            }
+        }
+        if (regions.isEmpty()) {
+            throw forbidden("you see the customers and cases of no region");
+        }
+        return Optional.of(regions);
     }
 
     /**

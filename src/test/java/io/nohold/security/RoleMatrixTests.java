@@ -97,6 +97,8 @@ class RoleMatrixTests {
         rows.add(row("POST", "/api/contacts", "/api/contacts", "CONTACT", WHO, NO, NO, NO, OK, OK, OK));
         rows.add(row("GET", "/api/contacts/{id}", "/api/contacts/" + contactId, null, WHO, NO, NO, NO, OK, OK, OK));
         rows.add(row("GET", "/api/contacts", "/api/contacts?status=FAILED", null, WHO, NO, NO, NO, OK, OK, OK));
+        rows.add(row("GET", "/api/cases", "/api/cases?q=Invoice", null, WHO, OK, OK, OK, OK, OK, OK));
+        rows.add(row("GET", "/api/customers", "/api/customers?q=Matrix", null, WHO, OK, OK, OK, OK, OK, OK));
         rows.add(row("GET", "/api/cases/{caseNumber}", "/api/cases/" + caseNumber, null, WHO, OK, NO, OK, OK, OK, OK));
         rows.add(row("GET", "/api/cases/{caseNumber}/attachments/{id}", "/api/cases/" + caseNumber + "/attachments/987654321",
                 null, WHO, GONE, NO, GONE, GONE, GONE, GONE));

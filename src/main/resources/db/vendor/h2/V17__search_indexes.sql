@@ -1,0 +1,3 @@
+-- Search of cases and customers: H2 has no trigram indexes and reads the tables; nothing to add here. PostgreSQL gets
+-- its indexes from db/vendor/postgresql under the same version, so that both databases keep one numbering.
+-- A version number taken here and there is taken in db/migration too.
