@@ -106,7 +106,7 @@ public final class NoHoldBenchmark {
         for (String database : System.getProperty("bench.databases", "h2").split(",")) {
             results.put(database.trim(), new NoHoldBenchmark(database.trim()).run());
             if (Boolean.getBoolean("bench.stormOnly") || Boolean.getBoolean("bench.tasklistOnly")
-                    || Boolean.getBoolean("bench.costOnly")) {
+                    || Boolean.getBoolean("bench.costOnly") || Boolean.getBoolean("bench.boardOnly")) {
                 summary += database + ": " + results.get(database.trim()) + "\n";
                 continue;
             }
@@ -143,6 +143,18 @@ public final class NoHoldBenchmark {
             }
             if (Boolean.getBoolean("bench.costOnly")) {
                 figures.put("cost", cost());
+                return figures;
+            }
+            if (Boolean.getBoolean("bench.boardOnly")) {
+                figures.put("board", new BoardBench(app, http, base).run(count -> {
+                    try {
+                        parallel(count, i -> submitInProcess(i % 2 == 0 ? "PHONE" : "EMAIL"));
+                    }
+                    catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }, this::refreshStatistics));
                 return figures;
             }
             log("warm-up");
