@@ -148,7 +148,9 @@ public final class NoHoldBenchmark {
             if (Boolean.getBoolean("bench.boardOnly")) {
                 figures.put("board", new BoardBench(app, http, base).run(count -> {
                     try {
-                        parallel(count, i -> submitInProcess(i % 2 == 0 ? "PHONE" : "EMAIL"));
+                        // the first alone: the holiday library looks up its data source once, and not safely in parallel
+                        submitInProcess("PHONE");
+                        parallel(count - 1, i -> submitInProcess(i % 2 == 0 ? "PHONE" : "EMAIL"));
                     }
                     catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
