@@ -130,7 +130,7 @@ class BoardQueries {
     List<Outcome> outcomes(String regionId, Instant from) {
         return jdbc.sql("""
                 SELECT case_number, channel, outcome, occurred_at, reached, actor, own_rep, waited_seconds
-                FROM promise_outcome WHERE region_id = ? AND occurred_at >= ? ORDER BY occurred_at""")
+                FROM promise_outcome WHERE region_id = ? AND occurred_at >= ?""")
             .param(regionId)
             .param(EngineClock.utc(from))
             .query((rs, n) -> new Outcome(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4),
