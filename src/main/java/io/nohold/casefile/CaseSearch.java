@@ -50,14 +50,14 @@ public class CaseSearch {
      */
     @Transactional(readOnly = true)
     public ResultPage<Hit> search(SearchTerms terms, Optional<Set<String>> regions, Paging paging) {
-        List<String> selects = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         if (terms.caseNumber() != null) {
-            selects.add("SELECT case_number FROM support_case WHERE case_number = :case_number");
+            conditions.add("case_number = :case_number");
             params.put("case_number", terms.caseNumber());
         }
         if (terms.caseNumberPrefix() != null) {
-            selects.add("SELECT case_number FROM support_case WHERE case_number LIKE :case_number_prefix");
+            conditions.add("case_number LIKE :case_number_prefix");
             params.put("case_number_prefix", terms.caseNumberPrefix() + "%");
         }
         if (!terms.words().isEmpty()) {
@@ -66,32 +66,37 @@ public class CaseSearch {
                 params.put("s_word" + i, SearchTerms.containing(terms.words().get(i)));
                 all.add("subject ILIKE :s_word" + i + " ESCAPE '\\'");
             }
-            selects.add("SELECT case_number FROM support_case WHERE " + String.join(" AND ", all));
+            conditions.add(String.join(" AND ", all));
         }
         customers.match(terms).ifPresent(match -> {
-            selects.add("SELECT case_number FROM support_case WHERE customer_id IN (" + match.sql() + ")");
+            conditions.add("customer_id IN (" + match.sql() + ")");
             params.putAll(match.params());
         });
-        if (selects.isEmpty()) {
+        if (conditions.isEmpty()) {
             return new ResultPage<>(List.of(), paging.page(), paging.size(), 0);
         }
-        String from = " FROM (" + String.join(" UNION ", selects) + ") hit JOIN support_case s ON s.case_number = hit.case_number";
-        String where = regions.isPresent() ? " WHERE s.region_id IN (:regions)" : "";
+        // each kind of match selects the rows it finds, by its own index; the names are looked up for the page only
+        String hits = " FROM (" + String.join(" UNION ", conditions.stream().map(c -> "SELECT " + COLUMNS + " FROM support_case WHERE " + c).toList())
+                + ") s" + (regions.isPresent() ? " WHERE s.region_id IN (:regions)" : "");
         regions.ifPresent(r -> params.put("regions", r));
-        List<Hit> items = jdbc.sql("""
-                SELECT s.case_number, s.customer_id, c.name AS customer_name, s.region_id, r.name AS region_name, s.state,
-                       s.handler_id, h.name AS handler_name, s.channel, s.subject, s.received_at, s.promised_by"""
-                + from
-                + " LEFT JOIN customer c ON c.id = s.customer_id LEFT JOIN region r ON r.id = s.region_id"
-                + " LEFT JOIN rep h ON h.id = s.handler_id" + where + " ORDER BY s.received_at DESC, s.case_number DESC LIMIT :limit OFFSET :offset")
+        List<Counted> page = jdbc.sql("SELECT p.*, c.name AS customer_name, r.name AS region_name, h.name AS handler_name"
+                + " FROM (SELECT s.*, COUNT(*) OVER () AS total" + hits
+                + " ORDER BY s.received_at DESC, s.case_number DESC LIMIT :limit OFFSET :offset) p"
+                + " LEFT JOIN customer c ON c.id = p.customer_id LEFT JOIN region r ON r.id = p.region_id"
+                + " LEFT JOIN rep h ON h.id = p.handler_id ORDER BY p.received_at DESC, p.case_number DESC")
             .params(params)
             .param("limit", paging.size())
             .param("offset", paging.offset())
-            .query(CaseSearch::hit)
+            .query((rs, n) -> new Counted(hit(rs), rs.getLong("total")))
             .list();
-        long total = items.size() < paging.size() && (!items.isEmpty() || paging.page() == 0) ? paging.offset() + items.size()
-                : jdbc.sql("SELECT COUNT(*)" + from + where).params(params).query(Long.class).single();
-        return new ResultPage<>(items, paging.page(), paging.size(), total);
+        long total = !page.isEmpty() ? page.get(0).total()
+                : paging.page() == 0 ? 0 : jdbc.sql("SELECT COUNT(*)" + hits).params(params).query(Long.class).single();
+        return new ResultPage<>(page.stream().map(Counted::hit).toList(), paging.page(), paging.size(), total);
+    }
+
+    private static final String COLUMNS = "case_number, customer_id, region_id, state, handler_id, channel, subject, received_at, promised_by";
+
+    private record Counted(Hit hit, long total) {
     }
 
     /** How many open cases each of these customers has; a customer without one is left out. */
@@ -110,7 +115,7 @@ public class CaseSearch {
         return counts;
     }
 
-    private static Hit hit(ResultSet rs, int row) throws SQLException {
+    private static Hit hit(ResultSet rs) throws SQLException {
         return new Hit(rs.getString("case_number"), rs.getString("customer_id"), rs.getString("customer_name"),
                 rs.getString("region_id"), rs.getString("region_name"), CaseState.valueOf(rs.getString("state")),
                 rs.getString("handler_id"), rs.getString("handler_name"), rs.getString("channel"), rs.getString("subject"),

@@ -80,22 +80,27 @@ public class CustomerSearch {
         String where = " WHERE c.id IN (" + match.get().sql() + ")" + (regions.isPresent() ? " AND c.region_id IN (:regions)" : "");
         Map<String, Object> params = new LinkedHashMap<>(match.get().params());
         regions.ifPresent(r -> params.put("regions", r));
-        List<Hit> items = jdbc.sql("""
-                SELECT c.id, c.name, c.email, c.phone, c.tier, c.region_id, r.name AS region_name, c.personal_rep_id,
-                       p.name AS rep_name
-                FROM customer c LEFT JOIN region r ON r.id = c.region_id LEFT JOIN rep p ON p.id = c.personal_rep_id"""
-                + where + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
+        // the names of region and personal rep are looked up for the page only
+        List<Counted> page = jdbc.sql("SELECT p.*, r.name AS region_name, rep.name AS rep_name FROM"
+                + " (SELECT c.id, c.name, c.email, c.phone, c.tier, c.region_id, c.personal_rep_id, c.created_at,"
+                + " COUNT(*) OVER () AS total FROM customer c" + where
+                + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit OFFSET :offset) p"
+                + " LEFT JOIN region r ON r.id = p.region_id LEFT JOIN rep ON rep.id = p.personal_rep_id"
+                + " ORDER BY p.created_at DESC, p.id DESC")
             .params(params)
             .param("limit", paging.size())
             .param("offset", paging.offset())
-            .query(CustomerSearch::hit)
+            .query((rs, n) -> new Counted(hit(rs), rs.getLong("total")))
             .list();
-        long total = items.size() < paging.size() && (!items.isEmpty() || paging.page() == 0) ? paging.offset() + items.size()
-                : jdbc.sql("SELECT COUNT(*) FROM customer c" + where).params(params).query(Long.class).single();
-        return new ResultPage<>(items, paging.page(), paging.size(), total);
+        long total = !page.isEmpty() ? page.get(0).total()
+                : paging.page() == 0 ? 0 : jdbc.sql("SELECT COUNT(*) FROM customer c" + where).params(params).query(Long.class).single();
+        return new ResultPage<>(page.stream().map(Counted::hit).toList(), paging.page(), paging.size(), total);
     }
 
-    private static Hit hit(ResultSet rs, int row) throws SQLException {
+    private record Counted(Hit hit, long total) {
+    }
+
+    private static Hit hit(ResultSet rs) throws SQLException {
         return new Hit(rs.getString("id"), rs.getString("name"), rs.getString("email"), rs.getString("phone"),
                 Tier.valueOf(rs.getString("tier")), rs.getString("region_id"), rs.getString("region_name"),
                 rs.getString("personal_rep_id"), rs.getString("rep_name"));
