@@ -106,7 +106,8 @@ public final class NoHoldBenchmark {
         for (String database : System.getProperty("bench.databases", "h2").split(",")) {
             results.put(database.trim(), new NoHoldBenchmark(database.trim()).run());
             if (Boolean.getBoolean("bench.stormOnly") || Boolean.getBoolean("bench.tasklistOnly")
-                    || Boolean.getBoolean("bench.costOnly") || Boolean.getBoolean("bench.boardOnly")) {
+                    || Boolean.getBoolean("bench.costOnly") || Boolean.getBoolean("bench.boardOnly")
+                    || Boolean.getBoolean("bench.searchOnly")) {
                 summary += database + ": " + results.get(database.trim()) + "\n";
                 continue;
             }
@@ -159,6 +160,11 @@ public final class NoHoldBenchmark {
                 }, this::refreshStatistics));
                 return figures;
             }
+            if (Boolean.getBoolean("bench.searchOnly")) {
+                figures.put("search", new SearchBench(this, app, http, base)
+                    .run(Integer.getInteger("bench.searchCases", 100000)));
+                return figures;
+            }
             log("warm-up");
             closedLoop(Math.max(5, seconds / 2), this::submitOverHttp, "EMAIL");
             Map<String, Object> growth = new LinkedHashMap<>();
@@ -204,7 +210,9 @@ public final class NoHoldBenchmark {
     private void start() throws Exception {
         List<String> properties = new ArrayList<>(List.of("server.port=0", "spring.main.banner-mode=off",
                 "logging.level.root=WARN", "logging.level.io.nohold=WARN",
-                "nohold.test.process-coverage=false"));
+                "nohold.test.process-coverage=false",
+                // the demo's mail server on free ports, so that a benchmark can run beside another or a running demo
+                "nohold.demo-mail.smtp-port=0", "nohold.demo-mail.imap-port=0"));
         if (database.equals("postgres")) {
             // -Dbench.existingDatabase=nohold_bench_... (H2: target/bench/h2-...) measures again on an earlier run's data
             String adminUrl = System.getProperty("bench.postgresAdminUrl", "jdbc:postgresql://127.0.0.1:5432/test");
@@ -482,7 +490,7 @@ public final class NoHoldBenchmark {
                 null);
     }
 
-    private long openCases() {
+    long openCases() {
         return app.getBean(RuntimeService.class).createProcessInstanceQuery().processDefinitionKey(ContactLifecycleProcess.KEY).count();
     }
 
@@ -513,7 +521,7 @@ public final class NoHoldBenchmark {
      * tables by tens of thousands of rows within minutes (and may run where autovacuum is off), so after each seeding
      * it does what autovacuum would do.
      */
-    private void refreshStatistics() {
+    void refreshStatistics() {
         if (!database.equals("postgres")) {
             return;
         }
@@ -528,7 +536,7 @@ public final class NoHoldBenchmark {
         log("  VACUUM ANALYZE took " + Latencies.round((System.nanoTime() - begin) / 1e9) + " s");
     }
 
-    private void parallel(int count, IntConsumer operation) throws InterruptedException {
+    void parallel(int count, IntConsumer operation) throws InterruptedException {
         ExecutorService workers = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
         long started = System.nanoTime();
@@ -682,7 +690,7 @@ public final class NoHoldBenchmark {
         return Arrays.stream(csv.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
     }
 
-    private static void log(String message) {
+    static void log(String message) {
         System.out.println("[bench " + Instant.now() + "] " + message);
     }
 
