@@ -1,7 +1,11 @@
 package io.nohold;
 
+import java.util.Arrays;
+
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -10,7 +14,21 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class NoHoldApplication {
 
+    /** The first argument that starts the what-if simulator instead of the server (io.nohold.simulation). */
+    public static final String SIMULATE = "simulate";
+
+    /** The profile of the simulator: an in-memory engine, no web server, no job executor, no mail. */
+    public static final String SIMULATION_PROFILE = "simulation";
+
     public static void main(String[] args) {
+        if (args.length > 0 && SIMULATE.equals(args[0])) {
+            String[] rest = Arrays.copyOfRange(args, 1, args.length);
+            int status = SpringApplication.exit(new SpringApplicationBuilder(NoHoldApplication.class)
+                .web(WebApplicationType.NONE)
+                .profiles(SIMULATION_PROFILE)
+                .run(rest));
+            System.exit(status);
+        }
         SpringApplication.run(NoHoldApplication.class, args);
     }
 

@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and leaves it. Shift ends further back than {@link #LOOKBACK} are not taken up (after a long outage).
  */
 @Component
-class ShiftEndHandover {
+public class ShiftEndHandover {
 
     private static final Logger log = LoggerFactory.getLogger(ShiftEndHandover.class);
 
@@ -76,7 +76,7 @@ class ShiftEndHandover {
     }
 
     /** Hands on the contacts of every shift end not handled yet; returns how many shift ends this call handled. */
-    int run() {
+    public int run() {
         Instant now = EngineClock.now();
         int handled = 0;
         for (Region region : directory.regions()) {

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -32,6 +33,8 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+// the what-if simulator (io.nohold.simulation) starts the application without a web server: no doors to guard
+@ConditionalOnWebApplication
 class SecurityConfiguration {
 
     @Bean

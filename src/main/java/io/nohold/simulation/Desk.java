@@ -1,0 +1,152 @@
+package io.nohold.simulation;
+
+import static io.nohold.lifecycle.ContactLifecycleProcess.Elements.REACH_CUSTOMER;
+import static io.nohold.lifecycle.ContactLifecycleProcess.Elements.RESOLVE_CONTACT;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import io.nohold.lifecycle.ContactLifecycleProcess.Variables;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * The agent's desk as the simulated reps use it: the criteria of the Tasklist filters "My contacts" (assigned to
+ * the rep, earliest deadline first) and "My region's team" (offered to the region's reps group, unassigned, earliest
+ * deadline first; {@code io.nohold.desk.TasklistFilters}), asked once for all free reps of a region; taking a task
+ * (claim, or the supervisor's reassignment in the personal mode), and completing it with the values its form sends
+ * ({@code processes/reach-customer.form}, {@code processes/resolve-contact.form}), through the TaskService and so
+ * through the desk's form guard.
+ */
+@Component
+class Desk {
+
+    private static final String[] HANDLER_TASKS = { REACH_CUSTOMER, RESOLVE_CONTACT };
+
+    private final TaskService tasks;
+
+    Desk(TaskService tasks) {
+        this.tasks = tasks;
+    }
+
+    /** What the desk shows a region's free reps at one moment; each task goes to one rep only. */
+    final class Offers {
+
+        private final Map<String, Deque<Task>> own = new HashMap<>();
+
+        private final String group;
+
+        private final int wanted;
+
+        private final Predicate<Task> workable;
+
+        private Deque<Task> team;
+
+        private final Set<String> taken = new HashSet<>();
+
+        Offers(List<String> repIds, String group, Predicate<Task> workable) {
+            this.group = group;
+            this.wanted = repIds.size();
+            this.workable = workable;
+            for (Task task : tasks.createTaskQuery()
+                .taskDefinitionKeyIn(HANDLER_TASKS)
+                .taskAssigneeIn(repIds.toArray(String[]::new))
+                .orderByDueDate()
+                .asc()
+                .list()) {
+                if (workable.test(task)) {
+                    own.computeIfAbsent(task.getAssignee(), id -> new ArrayDeque<>()).add(task);
+                }
+            }
+        }
+
+        /** The rep's next task: their own contacts by deadline, then the region's team's. */
+        Optional<Task> next(String repId) {
+            Deque<Task> mine = own.get(repId);
+            if (mine != null && !mine.isEmpty()) {
+                Task task = mine.poll();
+                taken.add(task.getId());
+                return Optional.of(task);
+            }
+            if (team == null) {
+                team = new ArrayDeque<>();
+                tasks.createTaskQuery()
+                    .taskCandidateGroup(group)
+                    .taskUnassigned()
+                    .taskDefinitionKeyIn(HANDLER_TASKS)
+                    .orderByDueDate()
+                    .asc()
+                    .listPage(0, wanted * 2 + 10)
+                    .stream()
+                    .filter(workable)
+                    .forEach(team::add);
+            }
+            while (!team.isEmpty()) {
+                Task task = team.poll();
+                if (taken.add(task.getId())) {
+                    return Optional.of(task);
+                }
+            }
+            return Optional.empty();
+        }
+
+    }
+
+    Offers offers(List<String> repIds, String group, Predicate<Task> workable) {
+        return new Offers(repIds, group, workable);
+    }
+
+    /** The open "Reach customer" task of a contact's process instance, whoever holds it. */
+    Optional<Task> reachTask(String processInstanceId) {
+        return Optional.ofNullable(tasks.createTaskQuery()
+            .processInstanceId(processInstanceId)
+            .taskDefinitionKey(REACH_CUSTOMER)
+            .singleResult());
+    }
+
+    /** Takes a task: claims it from the team, or (personal mode) takes it back from whoever the rings gave it to. */
+    void take(String repId, Task task, boolean reaching) {
+        if (task.getAssignee() == null) {
+            tasks.claim(task.getId(), repId);
+        }
+        else if (!task.getAssignee().equals(repId)) {
+            tasks.setAssignee(task.getId(), repId);
+        }
+        if (reaching) {
+            // the customer is reached: "Reach customer" is done, the rest of the handling is "Resolve contact"
+            VariableMap values = org.camunda.bpm.engine.variable.Variables.createVariables()
+                .putValue(Variables.REACH_NOTES, "Reached the customer (simulated).");
+            tasks.complete(task.getId(), values);
+        }
+    }
+
+    /** The rep finished: "Resolve contact" is completed as resolved, whoever holds it now. */
+    void resolve(String processInstanceId) {
+        Task task = tasks.createTaskQuery()
+            .processInstanceId(processInstanceId)
+            .taskDefinitionKey(RESOLVE_CONTACT)
+            .singleResult();
+        if (task == null) {
+            return;
+        }
+        tasks.complete(task.getId(), org.camunda.bpm.engine.variable.Variables.createVariables()
+            .putValue(Variables.OUTCOME, "RESOLVED")
+            .putValue(Variables.NOTES, "Resolved (simulated)."));
+    }
+
+    /** The pooled mode: the new contact's "Reach customer" is given to the region's team, as "unclaim" does. */
+    void offerToTeam(String processInstanceId) {
+        reachTask(processInstanceId).filter(task -> task.getAssignee() != null)
+            .ifPresent(task -> tasks.setAssignee(task.getId(), null));
+    }
+
+}
