@@ -20,6 +20,11 @@ public enum CaseEventType {
     PROMISE_DUE_SOON(Category.SLA),
     /** The holder's shift ended before the promise: handed to the next named backup on shift, or offered to the team. */
     SHIFT_ENDED(Category.SLA),
+    /**
+     * The holder went AWAY and the deadline falls within the absence: handed to the next named backup on shift, or
+     * offered to the team.
+     */
+    WENT_AWAY(Category.SLA),
     PROMISE_BROKEN(Category.SLA),
     RESOLUTION_DEADLINE_MISSED(Category.SLA),
 

@@ -338,6 +338,30 @@ public class CaseFile {
                 + "'s shift ended. It was promised by " + time(record, record.promisedBy()) + ".");
     }
 
+    /**
+     * The holder went AWAY (until {@code until}, or without a time to return) and the case's deadline falls within the
+     * absence: the next named backup on shift holds it, or, with nobody on shift, it is offered to the region's team.
+     */
+    public void wentAway(String caseNumber, String holder, Instant until, Rep to) {
+        CaseRecord record = cases.get(caseNumber);
+        Region region = directory.region(record.regionId());
+        String away = people.nameOf(holder) + " is away" + (until == null ? "" : " until " + time(record, until));
+        cases.setHandler(caseNumber, to == null ? null : to.id());
+        if (to != null) {
+            history.record(caseNumber, CaseEventType.WENT_AWAY, to.id(), null,
+                    away + "; from " + people.nameOf(holder) + " to " + to.name());
+            outbox.toUser(caseNumber, to.id(), NotificationKind.HANDED_OVER, "You are the named backup for case "
+                    + caseNumber + " of " + customers.customer(record.customerId()).displayName() + " because " + away
+                    + "; promised by " + time(record, record.promisedBy()) + ".");
+            return;
+        }
+        history.record(caseNumber, CaseEventType.WENT_AWAY, null, null,
+                away + " and no backup is on shift; offered to " + region.repGroup());
+        outbox.toGroup(caseNumber, region.repGroup(), NotificationKind.OFFERED_TO_TEAM, "Case " + caseNumber + " of "
+                + customers.customer(record.customerId()).displayName() + " needs someone: " + away
+                + ". It was promised by " + time(record, record.promisedBy()) + ".");
+    }
+
     public void personalWindowElapsedWithoutBackup(String caseNumber, String handler) {
         CaseRecord record = cases.get(caseNumber);
         history.record(caseNumber, CaseEventType.PERSONAL_WINDOW_ELAPSED, handler, null,

@@ -37,7 +37,7 @@ public class RegionDirectory {
         if (id == null) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT id, name, region_id, backup_rank, status FROM rep WHERE id = ?")
+        return jdbc.sql("SELECT id, name, region_id, backup_rank, status, away_until FROM rep WHERE id = ?")
             .param(id)
             .query(RegionDirectory::rep)
             .optional();
@@ -46,7 +46,7 @@ public class RegionDirectory {
     /** The reps of a region in its backup order; neither supervisors nor anyone who left. */
     public List<Rep> repsOf(String regionId) {
         return jdbc.sql("""
-                SELECT id, name, region_id, backup_rank, status FROM rep
+                SELECT id, name, region_id, backup_rank, status, away_until FROM rep
                 WHERE region_id = ? AND role = 'REP' AND removed_at IS NULL
                 ORDER BY backup_rank, id""")
             .param(regionId)
@@ -69,7 +69,7 @@ public class RegionDirectory {
 
     /** Anyone of the directory, also someone who left. */
     public Optional<DirectoryEntry> findEntry(String id) {
-        return jdbc.sql("SELECT id, name, email, region_id, role, backup_rank, status, removed_at FROM rep WHERE id = ?")
+        return jdbc.sql("SELECT id, name, email, region_id, role, backup_rank, status, away_until, removed_at FROM rep WHERE id = ?")
             .param(id)
             .query(RegionDirectory::entry)
             .optional();
@@ -78,7 +78,7 @@ public class RegionDirectory {
     /** The people of a region (every region for {@code null}), reps in backup order first; with those who left if asked. */
     public List<DirectoryEntry> entries(String regionId, boolean withRemoved) {
         return jdbc.sql("""
-                SELECT id, name, email, region_id, role, backup_rank, status, removed_at FROM rep
+                SELECT id, name, email, region_id, role, backup_rank, status, away_until, removed_at FROM rep
                 WHERE (CAST(:region AS VARCHAR(32)) IS NULL OR region_id = :region) AND (:all OR removed_at IS NULL)
                 ORDER BY region_id, role, backup_rank, id""")
             .param("region", regionId)
@@ -122,7 +122,36 @@ public class RegionDirectory {
     }
 
     public boolean setStatus(String repId, RepStatus status) {
-        return jdbc.sql("UPDATE rep SET status = ? WHERE id = ?").param(status.name()).param(repId).update() == 1;
+        return setStatus(repId, status, null);
+    }
+
+    /**
+     * Sets a rep's status; {@code awayUntil} only with {@link RepStatus#AWAY}: from that moment on they read as
+     * AVAILABLE again ({@link #statusOf}).
+     */
+    public boolean setStatus(String repId, RepStatus status, java.time.Instant awayUntil) {
+        return jdbc.sql("UPDATE rep SET status = ?, away_until = ? WHERE id = ?")
+            .param(status.name())
+            .param(status == RepStatus.AWAY && awayUntil != null ? io.nohold.engine.EngineClock.utc(awayUntil) : null)
+            .param(repId)
+            .update() == 1;
+    }
+
+    /** Until when the rep is away: empty when they are not away, or away without a time to return. */
+    public Optional<java.time.Instant> awayUntil(String repId) {
+        return jdbc.sql("SELECT away_until FROM rep WHERE id = ? AND status = 'AWAY' AND away_until IS NOT NULL")
+            .param(repId)
+            .query((rs, n) -> rs.getObject("away_until", java.time.OffsetDateTime.class).toInstant())
+            .optional()
+            .filter(until -> until.isAfter(io.nohold.engine.EngineClock.now()));
+    }
+
+    /** The status as it stands now: a rep who was AWAY until a moment that has come is AVAILABLE again. */
+    private static RepStatus statusOf(java.sql.ResultSet rs) throws java.sql.SQLException {
+        RepStatus stored = RepStatus.valueOf(rs.getString("status"));
+        java.time.OffsetDateTime until = rs.getObject("away_until", java.time.OffsetDateTime.class);
+        return stored == RepStatus.AWAY && until != null && !until.toInstant().isAfter(io.nohold.engine.EngineClock.now())
+                ? RepStatus.AVAILABLE : stored;
     }
 
     public void saveRegion(Region region) {
@@ -161,13 +190,13 @@ public class RegionDirectory {
     private static DirectoryEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         java.time.OffsetDateTime removed = rs.getObject("removed_at", java.time.OffsetDateTime.class);
         return new DirectoryEntry(rs.getString("id"), rs.getString("name"), rs.getString("email"), rs.getString("region_id"),
-                Role.valueOf(rs.getString("role")), rs.getInt("backup_rank"), RepStatus.valueOf(rs.getString("status")),
+                Role.valueOf(rs.getString("role")), rs.getInt("backup_rank"), statusOf(rs),
                 removed == null ? null : removed.toInstant());
     }
 
     private static Rep rep(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Rep(rs.getString("id"), rs.getString("name"), rs.getString("region_id"), rs.getInt("backup_rank"),
-                RepStatus.valueOf(rs.getString("status")));
+                statusOf(rs));
     }
 
 }

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import io.nohold.security.RegionAccess;
 import io.nohold.web.ApiException;
 import io.nohold.web.FieldProblem;
@@ -34,6 +33,8 @@ class RepController {
 
     private final RepService reps;
 
+    private final RepAvailability availability;
+
     /** Camunda's resource-id rule as NoHold configures it (general-resource-whitelist-pattern), lower case. */
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -42,8 +43,9 @@ class RepController {
     private static final Set<String> FIELDS = Set.of("id", "firstName", "lastName", "email", "region", "role", "password",
             "backupRank");
 
-    RepController(RegionDirectory directory, RegionAccess access, RepService reps) {
+    RepController(RegionDirectory directory, RegionAccess access, RepService reps, RepAvailability availability) {
         this.directory = directory;
+        this.availability = availability;
         this.access = access;
         this.reps = reps;
     }
@@ -82,20 +84,14 @@ class RepController {
         return rep;
     }
 
-    /**
-     * The body of {@code PUT /api/reps/{id}/availability}. An unknown status, a status that is not a string and any
-     * other field are refused while the body is read (400 naming the field and the accepted values).
-     */
-    record AvailabilityRequest(@NotNull(message = "is required; one of AVAILABLE, AWAY, OFF") RepStatus status) {
-    }
-
+    /** A rep's status, set by the rep, their supervisors, head of service or an administrator ({@link StatusChange}). */
     @PutMapping("/{id}/availability")
-    Rep setAvailability(@PathVariable String id, @RequestBody @Valid AvailabilityRequest body) {
+    Rep setAvailability(@PathVariable String id, @RequestBody @Valid StatusChange body) {
         Rep rep = directory.findRep(id)
             .filter(found -> directory.findEntry(id).map(DirectoryEntry::active).orElse(false))
             .orElseThrow(() -> ApiException.notFound("rep", id));
         access.checkAvailability(rep.id(), rep.regionId());
-        directory.setStatus(id, body.status());
+        availability.change(id, body.status(), body.returnsAt());
         return directory.findRep(id).orElseThrow();
     }
 

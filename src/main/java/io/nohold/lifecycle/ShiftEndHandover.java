@@ -2,24 +2,16 @@ package io.nohold.lifecycle;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import io.nohold.calendar.BusinessCalendar;
 import io.nohold.casefile.CaseFile;
-import io.nohold.casefile.CaseRecord;
-import io.nohold.directory.HandlerRings;
 import io.nohold.directory.Region;
 import io.nohold.directory.RegionDirectory;
 import io.nohold.directory.Rep;
 import io.nohold.directory.RepSchedules;
 import io.nohold.engine.EngineClock;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -48,24 +40,18 @@ public class ShiftEndHandover {
 
     private final RepSchedules schedules;
 
-    private final HandlerRings rings;
+    private final HeldContacts contacts;
 
     private final CaseFile caseFile;
 
-    private final TaskService tasks;
-
-    private final RuntimeService runtime;
-
     private final TransactionTemplate transaction;
 
-    ShiftEndHandover(RegionDirectory directory, RepSchedules schedules, HandlerRings rings, CaseFile caseFile,
-            TaskService tasks, RuntimeService runtime, PlatformTransactionManager transactionManager) {
+    ShiftEndHandover(RegionDirectory directory, RepSchedules schedules, HeldContacts contacts, CaseFile caseFile,
+            PlatformTransactionManager transactionManager) {
         this.directory = directory;
         this.schedules = schedules;
-        this.rings = rings;
+        this.contacts = contacts;
         this.caseFile = caseFile;
-        this.tasks = tasks;
-        this.runtime = runtime;
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
@@ -119,35 +105,12 @@ public class ShiftEndHandover {
     private void handOn(Rep rep, Optional<Instant> nextShift, Instant now) {
         int moved = 0;
         int kept = 0;
-        List<Task> held = tasks.createTaskQuery()
-            .processDefinitionKey(ContactLifecycleProcess.KEY)
-            .taskDefinitionKeyIn(ContactLifecycleProcess.Elements.REACH_CUSTOMER,
-                    ContactLifecycleProcess.Elements.RESOLVE_CONTACT)
-            .taskAssignee(rep.id())
-            .list();
-        if (held.isEmpty()) {
-            return;
-        }
-        // the handler's tasks are in the lifecycle instance itself, whose business key is the case number
-        Map<String, String> caseNumbers = runtime.createProcessInstanceQuery()
-            .processInstanceIds(held.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
-            .list()
-            .stream()
-            .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-        for (Task task : held) {
-            String caseNumber = caseNumbers.get(task.getProcessInstanceId());
-            CaseRecord record = caseFile.get(caseNumber);
-            // the deadline that matters now: the promise while the customer waits to be reached, then the resolution
-            Instant due = ContactLifecycleProcess.Elements.REACH_CUSTOMER.equals(task.getTaskDefinitionKey())
-                    ? record.promisedBy() : record.resolutionDueAt();
-            if (due != null && nextShift.isPresent() && !due.isBefore(nextShift.get())) {
+        for (HeldContacts.Held held : contacts.of(rep.id())) {
+            if (held.due() != null && nextShift.isPresent() && !held.due().isBefore(nextShift.get())) {
                 kept++;
                 continue;
             }
-            Optional<Rep> next = rings.nextBackup(record.regionId(), record.personalRepId(), rep.id(), now);
-            caseFile.shiftEnded(caseNumber, rep.id(), next.orElse(null));
-            // the task listener makes the new holder the case's handler, or offers the task to the team (CaseTaskListener)
-            tasks.setAssignee(task.getId(), next.map(Rep::id).orElse(null));
+            contacts.handOn(held, rep.id(), now, caseFile::shiftEnded);
             moved++;
         }
         if (moved + kept > 0) {

@@ -108,7 +108,7 @@ public class BusinessMetrics {
             });
             case PROMISE_BROKEN -> count(event, PROMISES_BROKEN, "Promises of a first response broken");
             case HANDED_OVER_TO_BACKUP -> handover(event, "backup");
-            case SHIFT_ENDED -> handover(event, event.actor() == null ? "team" : "backup");
+            case SHIFT_ENDED, WENT_AWAY -> handover(event, event.actor() == null ? "team" : "backup");
             case OFFERED_TO_TEAM -> handover(event, "team");
             case ESCALATION_OPENED -> {
                 handover(event, "supervisor");

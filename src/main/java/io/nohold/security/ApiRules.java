@@ -52,6 +52,9 @@ final class ApiRules {
             .requestMatchers(POST, "/api/reps").hasAuthority(ADMIN)
             .requestMatchers(DELETE, "/api/reps/*").hasAuthority(ADMIN)
             .requestMatchers(GET, "/api/reps/*").authenticated()
+            // who am I, and my own status: any person (never a channel); Basic, or the webapps' session and CSRF token
+            .requestMatchers(GET, "/api/me").access(person())
+            .requestMatchers(PUT, "/api/me/status").access(person())
             // a rep's availability: the rep, their supervisors, head of service, admins (never a channel)
             .requestMatchers(PUT, "/api/reps/*/availability").access(person())
             // a rep's shifts and absences: the rep reads them, the region's supervisors and admins read and change them

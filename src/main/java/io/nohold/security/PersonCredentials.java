@@ -50,20 +50,34 @@ class PersonCredentials {
         if (!identity.checkPassword(userId, password)) {
             return Optional.empty();
         }
+        ApiUser user = new ApiUser(userId, groupsOf(userId));
+        if (remembered.size() >= MAX_REMEMBERED) {
+            remembered.clear();
+        }
+        remembered.put(key, new Remembered(user, System.nanoTime() + REMEMBERED.toNanos()));
+        return Optional.of(user);
+    }
+
+    /**
+     * A person signed in elsewhere (the webapps' session), with their groups as they are now; empty when the user no
+     * longer exists. Two queries, never remembered: a removed person or a changed membership counts at once.
+     */
+    Optional<ApiUser> signedIn(String userId) {
+        if (identity.createUserQuery().userId(userId).count() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new ApiUser(userId, groupsOf(userId)));
+    }
+
+    private List<String> groupsOf(String userId) {
         // channels authenticate with API keys only: a person in a group of that name is still a person
-        List<String> groups = identity.createGroupQuery()
+        return identity.createGroupQuery()
             .groupMember(userId)
             .list()
             .stream()
             .map(Group::getId)
             .filter(group -> !Groups.CHANNELS.equals(group))
             .toList();
-        ApiUser user = new ApiUser(userId, groups);
-        if (remembered.size() >= MAX_REMEMBERED) {
-            remembered.clear();
-        }
-        remembered.put(key, new Remembered(user, System.nanoTime() + REMEMBERED.toNanos()));
-        return Optional.of(user);
     }
 
     private static String key(String userId, String password) {

@@ -22,7 +22,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * Every door of NoHold and who guards it:
  * <ul>
  * <li>{@code /api/**}: Spring Security, stateless, default deny, one rule per endpoint ({@link ApiRules}); people by
- * HTTP Basic against the Camunda users, channels by API key ({@link ChannelKeys});</li>
+ * HTTP Basic against the Camunda users, channels by API key ({@link ChannelKeys}); on the endpoints of
+ * {@link SessionDoors} also people signed in to the webapps, by their session and its CSRF token;</li>
  * <li>{@code /actuator/**}: health for everyone (status only), everything else for the {@code monitoring} group;</li>
  * <li>{@code /engine-rest/**}: HTTP Basic by Camunda's own filter (below), the engine's authorizations and NoHold's
  * engine door;</li>
@@ -44,9 +45,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ChannelKeys channels, PersonCredentials people,
+    SecurityFilterChain api(HttpSecurity http, ChannelKeys channels, PersonCredentials people, WebappSignIn webapps,
             @Qualifier("requestMappingHandlerMapping") HandlerMapping endpoints) throws Exception {
-        stateless(http.securityMatcher("/api/**"), channels, people);
+        stateless(http.securityMatcher("/api/**"), channels, people, webapps);
         http.authorizeHttpRequests(rules -> ApiRules.apply(rules, endpoints));
         return http.build();
     }
@@ -54,7 +55,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain operations(HttpSecurity http, ChannelKeys channels, PersonCredentials people) throws Exception {
-        stateless(http.securityMatcher("/actuator/**"), channels, people);
+        stateless(http.securityMatcher("/actuator/**"), channels, people, null);
         http.authorizeHttpRequests(rules -> rules.requestMatchers("/actuator/health", "/actuator/health/**")
             .permitAll()
             .anyRequest()
@@ -77,7 +78,8 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    private static void stateless(HttpSecurity http, ChannelKeys channels, PersonCredentials people) throws Exception {
+    private static void stateless(HttpSecurity http, ChannelKeys channels, PersonCredentials people, WebappSignIn webapps)
+            throws Exception {
         http.csrf(csrf -> csrf.disable()) // no cookies: the credentials come with every request
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .requestCache(cache -> cache.disable())
@@ -85,7 +87,7 @@ class SecurityConfiguration {
             .servletApi(servletApi -> servletApi.disable())
             .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityResponses.entryPoint())
                 .accessDeniedHandler(SecurityResponses.accessDenied()))
-            .addFilterBefore(new CredentialsFilter(channels, people), AnonymousAuthenticationFilter.class);
+            .addFilterBefore(new CredentialsFilter(channels, people, webapps), AnonymousAuthenticationFilter.class);
     }
 
     @Bean

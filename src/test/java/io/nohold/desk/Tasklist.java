@@ -177,6 +177,25 @@ final class Tasklist {
         browser.waiting().until(driver -> tasks().stream().noneMatch(taskName::equals));
     }
 
+    /** The status shown in the header's status switch ("AVAILABLE", "AWAY", "OFF"), once NoHold's script drew it. */
+    String status() {
+        return browser.visible(By.cssSelector(".nohold-status select")).getDomProperty("value");
+    }
+
+    /** Picks a status in the header's switch by its label ("Away", "Away for an hour") and waits until NoHold took it. */
+    Tasklist setStatus(String label, String status) {
+        WebElement select = browser.visible(By.cssSelector(".nohold-status select"));
+        new org.openqa.selenium.support.ui.Select(select).selectByVisibleText(label);
+        browser.waiting().until(ExpectedConditions.attributeToBe(By.cssSelector(".nohold-status"), "data-status", status));
+        browser.waiting().until(driver -> select.isEnabled());
+        return this;
+    }
+
+    /** What the status switch says next to it ("back at 11:00", or why a change was refused). */
+    String statusNote() {
+        return browser.visible(By.cssSelector(".nohold-status")).findElement(By.cssSelector(".nohold-status-note")).getText();
+    }
+
     /** Closes the notifications Tasklist shows over the bottom of the form (they cover the Complete button). */
     private void dismissNotifications() {
         for (WebElement close : browser.driver().findElements(By.cssSelector(".page-notifications .alert button.close.ng-scope"))) {

@@ -121,6 +121,26 @@ public final class TasklistApi {
         return send(request);
     }
 
+    /**
+     * Calls NoHold's own API ({@code /api/...}) from the page's side: the session cookie always, the CSRF token in
+     * {@code X-XSRF-TOKEN} only {@code withToken}; a body is sent as JSON.
+     */
+    public ApiClient.Response nohold(String method, String apiPath, Object body, boolean withToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.replaceFirst("/camunda$", "") + apiPath))
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", "application/json");
+        if (withToken) {
+            request.header("X-XSRF-TOKEN", csrfToken());
+        }
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        else {
+            request.header("Content-Type", "application/json").method(method, ApiClient.json(body));
+        }
+        return send(request);
+    }
+
     private HttpRequest.Builder modifying(String path) {
         return HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(30))

@@ -111,6 +111,9 @@ class RoleMatrixTests {
         rows.add(row("POST", "/api/reps", "/api/reps", "{\"id\": \"Not An Id\"}", WHO, NO, NO, NO, NO, NO, BAD));
         rows.add(row("DELETE", "/api/reps/{id}", "/api/reps/no-such-rep", null, WHO, NO, NO, NO, NO, NO, GONE));
         rows.add(row("GET", "/api/reps/{id}", "/api/reps/dana", null, WHO, OK, NO, OK, OK, OK, OK));
+        rows.add(row("GET", "/api/me", "/api/me", null, WHO, OK, OK, OK, OK, NO, OK));
+        // everyone of the directory sets their own status; head of service and admins have none
+        rows.add(row("PUT", "/api/me/status", "/api/me/status", "{\"status\": \"AVAILABLE\"}", WHO, OK, OK, OK, NO, NO, NO));
         rows.add(row("PUT", "/api/reps/{id}/availability", "/api/reps/dana/availability", "{\"status\": \"AVAILABLE\"}", WHO,
                 OK, NO, OK, OK, NO, OK));
         rows.add(row("GET", "/api/reps/{id}/schedule", "/api/reps/dana/schedule", null, WHO, OK, NO, OK, NO, NO, OK));

@@ -6,6 +6,8 @@ export default {
     vendor: 'NoHold'
   },
   disableWelcomeMessage: true,
+  // the status switch in the header (AVAILABLE, AWAY, OFF): scripts/nohold-status.js
+  customScripts: ['scripts/nohold-status'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
