@@ -16,6 +16,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
@@ -81,7 +82,11 @@ class SecurityConfiguration {
     private static void stateless(HttpSecurity http, ChannelKeys channels, PersonCredentials people, WebappSignIn webapps)
             throws Exception {
         http.csrf(csrf -> csrf.disable()) // no cookies: the credentials come with every request
-            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            // no session of its own, and a webapp session it reads (SessionDoors) keeps its id: the default
+            // session-fixation protection gave the Tasklist's session a new id on every /api call, and the Tasklist's
+            // requests under way with the old id found themselves signed out
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
             .requestCache(cache -> cache.disable())
             .logout(logout -> logout.disable())
             .servletApi(servletApi -> servletApi.disable())

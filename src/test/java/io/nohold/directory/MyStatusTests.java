@@ -95,6 +95,19 @@ class MyStatusTests {
     }
 
     @Test
+    void theTasklistSessionStaysSignedInAfterCallingTheApi() {
+        TasklistApi dana = TasklistApi.logIn(port, "dana");
+        assertThat(dana.get("/filter?resourceType=Task").status()).isEqualTo(200);
+        Response me = dana.nohold("GET", "/api/me", null, true);
+        assertThat(me.status()).isEqualTo(200);
+        // the webapps' session keeps its id: the Tasklist's requests under way still carry it
+        assertThat(me.header("Set-Cookie")).as("no new session id").isNull();
+        assertThat(dana.nohold("PUT", "/api/me/status", Map.of("status", "AVAILABLE"), true).status()).isEqualTo(200);
+        Response filters = dana.get("/filter?resourceType=Task");
+        assertThat(filters.status()).as("%s", filters).isEqualTo(200);
+    }
+
+    @Test
     void withoutTheSessionsTokenAStatusChangeIsRefusedAndChangesNothing() {
         IntakeAnswer held = driver.submit("EMAIL", customer("C-1001"), "held by Dana", false, true);
         assertThat(held.handler().id()).isEqualTo("dana");
