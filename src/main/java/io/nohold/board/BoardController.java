@@ -50,6 +50,12 @@ class BoardController {
     @GetMapping("/api/board")
     BoardView get(@RequestParam(required = false) String region) {
         ApiUser user = ApiUser.current().orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "sign in", List.of()));
+        List<Region> own = RegionAccess.seesAllRegions(user) ? directory.regions()
+                : directory.regions()
+                    .stream()
+                    .filter(r -> user.memberOf(Groups.supervisors(r.id())) || user.memberOf(Groups.reps(r.id())))
+                    .toList();
+        List<BoardView.Choice> choices = own.stream().map(r -> new BoardView.Choice(r.id(), r.name())).toList();
         List<Region> regions;
         if (region != null) {
             Region named = directory.findRegion(region).orElseThrow(() -> ApiException.invalid(List.of(new FieldProblem(
@@ -58,26 +64,20 @@ class BoardController {
             access.checkRegion(named.id());
             regions = List.of(named);
         }
-        else if (RegionAccess.seesAllRegions(user)) {
-            regions = directory.regions();
-        }
         else {
-            regions = directory.regions()
-                .stream()
-                .filter(r -> user.memberOf(Groups.supervisors(r.id())) || user.memberOf(Groups.reps(r.id())))
-                .toList();
+            regions = own;
             if (regions.isEmpty()) {
                 access.checkRegion(null);
             }
         }
         Instant now = Board.now();
         if (regions.size() == 1) {
-            return new BoardView(now, board.atRiskWithin(), List.of(board.of(regions.get(0), now)));
+            return new BoardView(now, board.atRiskWithin(), choices, List.of(board.of(regions.get(0), now)));
         }
         List<CompletableFuture<BoardView.RegionBoard>> boards = regions.stream()
             .map(r -> CompletableFuture.supplyAsync(() -> board.of(r, now), regionsAtOnce))
             .toList();
-        return new BoardView(now, board.atRiskWithin(), boards.stream().map(CompletableFuture::join).toList());
+        return new BoardView(now, board.atRiskWithin(), choices, boards.stream().map(CompletableFuture::join).toList());
     }
 
     @PreDestroy

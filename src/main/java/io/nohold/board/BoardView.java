@@ -5,10 +5,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The board as {@code GET /api/board} answers it: one entry per region the caller may see. */
-record BoardView(Instant generatedAt, Duration atRiskWithin, List<RegionBoard> regions) {
+/**
+ * The board as {@code GET /api/board} answers it: one entry per region asked for, and the regions the caller may choose
+ * from (the region filter).
+ */
+record BoardView(Instant generatedAt, Duration atRiskWithin, List<Choice> choices, List<RegionBoard> regions) {
 
     record Person(String id, String name) {
+    }
+
+    record Choice(String id, String name) {
     }
 
     record RegionBoard(String region, String name, String timeZone, Now now, Period today, Period week, List<TeamMember> team) {

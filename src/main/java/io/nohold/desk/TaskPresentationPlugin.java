@@ -17,7 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds {@link TaskPresentation} to every user task of every deployed model, after the model's own listeners, so
+ * Adds {@link TaskPresentation} and {@link SupervisorsReadTheirRegionsContacts} to every user task of every deployed model, after the model's own listeners, so
  * designers need not remember it and the presentation sees the task as the model set it up.
  */
 @Component
@@ -25,9 +25,13 @@ class TaskPresentationPlugin extends AbstractProcessEnginePlugin {
 
     private final TaskListener presentation;
 
-    /** The presentation needs the engine's services, so it is looked up when the first task appears. */
-    TaskPresentationPlugin(ObjectProvider<TaskPresentation> presentation) {
+    private final TaskListener supervisorsRead;
+
+    /** The listeners need the engine's services, so they are looked up when the first task appears. */
+    TaskPresentationPlugin(ObjectProvider<TaskPresentation> presentation,
+            ObjectProvider<SupervisorsReadTheirRegionsContacts> supervisorsRead) {
         this.presentation = task -> presentation.getObject().notify(task);
+        this.supervisorsRead = task -> supervisorsRead.getObject().notify(task);
     }
 
     @Override
@@ -40,6 +44,7 @@ class TaskPresentationPlugin extends AbstractProcessEnginePlugin {
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 definition.addTaskListener(TaskListener.EVENTNAME_CREATE, presentation);
+                definition.addTaskListener(TaskListener.EVENTNAME_CREATE, supervisorsRead);
             }
 
         });

@@ -260,6 +260,9 @@ class BoardApiTests {
             .as("every region side by side (other tests of the shared application add regions of their own)")
             .contains("north", "south", "east", "west");
         assertThat(head.body()).contains(north.caseNumber());
+        assertThat(head.json().path("choices")).as("the region filter").extracting(r -> r.path("id").asText())
+            .contains("north", "south", "east", "west");
+        assertThat(sofia.json().path("choices")).extracting(r -> r.path("id").asText()).containsExactly("south");
         assertThat(api.get("/api/board?region=south", "head-of-service").json().path("regions")).singleElement()
             .satisfies(r -> assertThat(r.path("region").asText()).isEqualTo("south"));
 
@@ -267,6 +270,23 @@ class BoardApiTests {
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().path("fields").get(0).path("field").asText()).isEqualTo("region");
         assertThat(unknown.json().path("fields").get(0).path("message").asText()).contains("north");
+    }
+
+    @Test
+    void aRegionsSupervisorsMayOpenItsContactsFromTheBoardButNotWorkOnThem() {
+        IntakeAnswer north = driver.submit("PHONE", CaseDriver.newCustomer(HAMBURG), "open me");
+        Task reach = driver.task(north.caseNumber(), REACH_CUSTOMER);
+
+        assertThat(api.get("/engine-rest/task/" + reach.getId(), "sam").status()).isEqualTo(200);
+        assertThat(api.get("/engine-rest/task/" + reach.getId(), "sofia").status()).as("another region's supervisor")
+            .isIn(403, 404);
+        assertThat(api.get("/engine-rest/task/" + reach.getId(), "nils").status()).as("a colleague, while dana holds it")
+            .isIn(403, 404);
+        Response claim = api.post("/engine-rest/task/" + reach.getId() + "/claim", "sam", Map.of("userId", "sam"));
+        assertThat(claim.status()).as("%s", claim).isIn(403, 404);
+        Response complete = api.post("/engine-rest/task/" + reach.getId() + "/complete", "sam", Map.of("variables", Map.of()));
+        assertThat(complete.status()).as("%s", complete).isIn(400, 403, 404);
+        assertThat(driver.task(north.caseNumber(), REACH_CUSTOMER).getAssignee()).isEqualTo(north.handler().id());
     }
 
     private JsonNode board(String user, String region) {
