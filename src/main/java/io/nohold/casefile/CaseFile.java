@@ -457,6 +457,14 @@ public class CaseFile {
         return new FirstResponse(record.regionId(), kept, ownRep);
     }
 
+    /**
+     * Cases opened before the case file kept the first answer they wait for (V16): those whose process waits at
+     * {@code reachTaskKey} wait for it by their promise. Finds nothing once done; returns how many it set.
+     */
+    public int rememberFirstAnswersAwaited(String reachTaskKey) {
+        return cases.setResponseDueOfWaitingCases(reachTaskKey);
+    }
+
     public void taskCompleted(String caseNumber, String taskName, String actor, String outcome, String notes) {
         history.record(caseNumber, CaseEventType.TASK_COMPLETED, taskName, actor, outcome, notes);
     }

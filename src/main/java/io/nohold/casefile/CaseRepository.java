@@ -151,6 +151,19 @@ public class CaseRepository {
             .update();
     }
 
+    /**
+     * Open cases from before {@code response_due_at} (V16) whose process waits at the task {@code reachTaskKey}: their
+     * promise is the first answer they wait for. Returns how many were set.
+     */
+    int setResponseDueOfWaitingCases(String reachTaskKey) {
+        return jdbc.sql("""
+                UPDATE support_case SET response_due_at = promised_by
+                WHERE state = 'OPEN' AND response_due_at IS NULL AND promised_by IS NOT NULL
+                  AND process_instance_id IN (SELECT PROC_INST_ID_ FROM ACT_RU_TASK WHERE TASK_DEF_KEY_ = ?)""")
+            .param(reachTaskKey)
+            .update();
+    }
+
     /** A human reached the customer: nobody waits for a first answer any more. */
     void setResponded(String caseNumber) {
         read.forget(caseNumber);

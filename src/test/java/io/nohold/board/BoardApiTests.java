@@ -52,6 +52,9 @@ class BoardApiTests {
     @Autowired
     CaseFile caseFile;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Value("${nohold.board.at-risk-within}")
     Duration atRiskWithin;
 
@@ -280,13 +283,30 @@ class BoardApiTests {
         assertThat(api.get("/engine-rest/task/" + reach.getId(), "sam").status()).isEqualTo(200);
         assertThat(api.get("/engine-rest/task/" + reach.getId(), "sofia").status()).as("another region's supervisor")
             .isIn(403, 404);
-        assertThat(api.get("/engine-rest/task/" + reach.getId(), "nils").status()).as("a colleague, while dana holds it")
+        String colleague = java.util.stream.Stream.of("dana", "nils", "freya")
+            .filter(rep -> !rep.equals(north.handler().id()))
+            .findFirst()
+            .orElseThrow();
+        assertThat(api.get("/engine-rest/task/" + reach.getId(), colleague).status()).as("a colleague, while another holds it")
             .isIn(403, 404);
         Response claim = api.post("/engine-rest/task/" + reach.getId() + "/claim", "sam", Map.of("userId", "sam"));
         assertThat(claim.status()).as("%s", claim).isIn(403, 404);
         Response complete = api.post("/engine-rest/task/" + reach.getId() + "/complete", "sam", Map.of("variables", Map.of()));
         assertThat(complete.status()).as("%s", complete).isIn(400, 403, 404);
         assertThat(driver.task(north.caseNumber(), REACH_CUSTOMER).getAssignee()).isEqualTo(north.handler().id());
+    }
+
+    @Test
+    void aCaseOpenedBeforeTheBoardIsListedByItsPromiseAfterTheNextStart() {
+        clockAt("2031-04-09T08:00:00Z"); // a Wednesday, 10:00 in Hamburg (CEST)
+        IntakeAnswer before = driver.submit("PHONE", CaseDriver.newCustomer(HAMBURG), "from before V16");
+        jdbc.sql("UPDATE support_case SET response_due_at = NULL WHERE case_number = ?").param(before.caseNumber()).update();
+
+        caseFile.rememberFirstAnswersAwaited(REACH_CUSTOMER);
+
+        JsonNode entry = contact(board("sam", "north").path("regions").get(0).path("now"), before.caseNumber());
+        assertThat(entry.path("deadlineKind").asText()).isIn("PERSONAL_WINDOW", "PROMISE");
+        assertThat(caseFile.rememberFirstAnswersAwaited(REACH_CUSTOMER)).as("once").isZero();
     }
 
     private JsonNode board(String user, String region) {
