@@ -271,6 +271,8 @@ public class CustomerRepository {
      */
     public void anonymise(String id, Instant at) {
         jdbc.sql("DELETE FROM customer_handle WHERE customer_id = ?").param(id).update();
+        // an administrator's reason for moving the customer may describe them
+        jdbc.sql("UPDATE customer_event SET detail = NULL WHERE customer_id = ?").param(id).update();
         jdbc.sql("""
                 UPDATE customer SET name = NULL, email = NULL, email_key = NULL, phone = NULL, phone_key = NULL,
                   postal_code = NULL, erased_at = COALESCE(erased_at, ?)

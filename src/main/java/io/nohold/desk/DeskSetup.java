@@ -29,6 +29,12 @@ class DeskSetup implements ApplicationRunner {
         this.transactions = transactions;
     }
 
+    /** A region added while running: its reps and supervisors get their desk at once, not at the next start. */
+    @org.springframework.context.event.EventListener
+    void regionCreated(io.nohold.directory.RegionCreated created) {
+        authorizations.ensure(filters.ensure());
+    }
+
     @Override
     public void run(ApplicationArguments args) {
         transactions.executeWithoutResult(status -> {

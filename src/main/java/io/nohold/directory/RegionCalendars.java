@@ -42,8 +42,11 @@ public class RegionCalendars {
 
     private final Map<Long, RegionCalendar> loaded = new ConcurrentHashMap<>();
 
-    RegionCalendars(JdbcClient jdbc) {
+    private final DirectoryAudit audit;
+
+    RegionCalendars(JdbcClient jdbc, DirectoryAudit audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** The calendar in force now. */
@@ -68,6 +71,8 @@ public class RegionCalendars {
 
     @Transactional
     public void save(String regionId, RegionCalendar calendar) {
+        audit.record("CALENDAR_CHANGED", "region " + regionId, "time zone " + calendar.timeZone().getId()
+                + ", open on " + calendar.openingHours().keySet());
         OffsetDateTime now = EngineClock.utc(EngineClock.now());
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""

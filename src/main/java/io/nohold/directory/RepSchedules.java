@@ -41,9 +41,12 @@ public class RepSchedules {
 
     private final TransactionCache<String, RegionSchedules> regionSchedules = new TransactionCache<>();
 
-    RepSchedules(JdbcClient jdbc, RegionCalendars calendars) {
+    private final DirectoryAudit audit;
+
+    RepSchedules(JdbcClient jdbc, RegionCalendars calendars, DirectoryAudit audit) {
         this.jdbc = jdbc;
         this.calendars = calendars;
+        this.audit = audit;
     }
 
     public RepSchedule schedule(String repId) {
@@ -66,6 +69,8 @@ public class RepSchedules {
     /** Replaces the rep's shifts and absences. */
     @Transactional
     public void save(String repId, RepSchedule schedule) {
+        audit.record("SCHEDULE_CHANGED", "rep " + repId, "shifts on " + schedule.shifts().keySet() + ", "
+                + schedule.absences().size() + " absences");
         regionSchedules.forgetAll();
         jdbc.sql("DELETE FROM rep_shift WHERE rep_id = ?").param(repId).update();
         jdbc.sql("DELETE FROM rep_absence WHERE rep_id = ?").param(repId).update();

@@ -33,8 +33,11 @@ public class RepService {
 
     private final ApplicationEventPublisher events;
 
+    private final DirectoryAudit audit;
+
     RepService(RegionDirectory directory, IdentityService identity, AuthorizationService authorizations,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, DirectoryAudit audit) {
+        this.audit = audit;
         this.directory = directory;
         this.identity = identity;
         this.authorizations = authorizations;
@@ -75,6 +78,8 @@ public class RepService {
         }
         identity.createMembership(person.id(), group);
         limitSelfGrant(person.id());
+        audit.record("PERSON_ADDED", "rep " + person.id(), person.role() + " of region " + person.regionId()
+                + (person.role() == Role.REP ? ", backup rank " + rank : ""));
         return entry;
     }
 
@@ -89,6 +94,7 @@ public class RepService {
             .filter(DirectoryEntry::active)
             .orElseThrow(() -> ApiException.notFound("person in the directory", id));
         directory.markRemoved(id, EngineClock.now());
+        audit.record("PERSON_REMOVED", "rep " + id, entry.role() + " of region " + entry.regionId());
         events.publishEvent(new RepRemoved(id, entry.regionId(), entry.role()));
         if (identity.createUserQuery().userId(id).count() > 0) {
             identity.deleteUser(id);

@@ -61,6 +61,15 @@ final class ApiRules {
             // (checked per rep); never a channel
             .requestMatchers(GET, "/api/reps/*/schedule").access(person())
             .requestMatchers(PUT, "/api/reps/*/schedule").access(person())
+            // the directory in the browser: administrators change regions, routing rules, the backup order, a rep's
+            // region and a customer's placement; head of service reads the regions; every change is audited
+            .requestMatchers(GET, "/api/regions").hasAnyAuthority(HEAD_OF_SERVICE, ADMIN)
+            .requestMatchers(POST, "/api/regions").hasAuthority(ADMIN)
+            .requestMatchers(PUT, "/api/regions/*", "/api/regions/*/rules", "/api/regions/*/backup-order").hasAuthority(ADMIN)
+            .requestMatchers(PUT, "/api/reps/*/region").hasAuthority(ADMIN)
+            .requestMatchers(PUT, "/api/customers/*/placement").hasAuthority(ADMIN)
+            .requestMatchers(GET, "/api/customers/*/history").authenticated()
+            .requestMatchers(GET, "/api/directory/audit").hasAuthority(ADMIN)
             // a region's calendar: its reps and supervisors (checked per region), head of service and admins read it;
             // admins change it; channels have no business with it
             .requestMatchers(GET, "/api/regions/*/calendar").access(person())

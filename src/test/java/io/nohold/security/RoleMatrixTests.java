@@ -116,6 +116,20 @@ class RoleMatrixTests {
         rows.add(row("PUT", "/api/me/status", "/api/me/status", "{\"status\": \"AVAILABLE\"}", WHO, OK, OK, OK, NO, NO, NO));
         rows.add(row("PUT", "/api/reps/{id}/availability", "/api/reps/dana/availability", "{\"status\": \"AVAILABLE\"}", WHO,
                 OK, NO, OK, OK, NO, OK));
+        rows.add(row("GET", "/api/regions", "/api/regions", null, WHO, NO, NO, NO, OK, NO, OK));
+        rows.add(row("POST", "/api/regions", "/api/regions", "{\"id\": \"Not An Id\"}", WHO, NO, NO, NO, NO, NO, BAD));
+        rows.add(row("PUT", "/api/regions/{id}", "/api/regions/no-such-region", "{\"name\": \"Nowhere\"}", WHO, NO, NO, NO,
+                NO, NO, GONE));
+        rows.add(row("PUT", "/api/regions/{id}/rules", "/api/regions/north/rules", "{\"postalCodes\": [\"1 2\"]}", WHO, NO,
+                NO, NO, NO, NO, BAD));
+        rows.add(row("PUT", "/api/regions/{id}/backup-order", "/api/regions/north/backup-order", "{\"reps\": []}", WHO, NO,
+                NO, NO, NO, NO, BAD));
+        rows.add(row("PUT", "/api/reps/{id}/region", "/api/reps/no-such-rep/region", "{\"region\": \"south\"}", WHO, NO, NO,
+                NO, NO, NO, GONE));
+        rows.add(row("PUT", "/api/customers/{id}/placement", "/api/customers/C-9999/placement",
+                "{\"region\": \"south\", \"reason\": \"matrix\"}", WHO, NO, NO, NO, NO, NO, GONE));
+        rows.add(row("GET", "/api/customers/{id}/history", "/api/customers/C-1001/history", null, WHO, OK, NO, OK, OK, OK, OK));
+        rows.add(row("GET", "/api/directory/audit", "/api/directory/audit?limit=1", null, WHO, NO, NO, NO, NO, NO, OK));
         rows.add(row("GET", "/api/reps/{id}/schedule", "/api/reps/dana/schedule", null, WHO, OK, NO, OK, NO, NO, OK));
         rows.add(row("PUT", "/api/reps/{id}/schedule", "/api/reps/dana/schedule", "{\"shifts\": {\"FUNDAY\": []}}", WHO, NO,
                 NO, BAD, NO, NO, BAD));
