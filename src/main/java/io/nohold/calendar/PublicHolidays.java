@@ -58,9 +58,11 @@ public final class PublicHolidays {
     /**
      * Runs a Jollyday call with this class's class loader as the thread's context class loader: Jollyday finds its
      * configuration through the {@link java.util.ServiceLoader} of the context class loader, and a job executor thread
-     * of the packaged application has one that does not see the nested jars.
+     * of the packaged application has one that does not see the nested jars. One call at a time: Jollyday loads its
+     * configuration lazily and not thread-safely, and intakes on several threads right after a start failed in it
+     * ("no implementations" of its data source); the years it computes are kept, so this lock is rarely taken.
      */
-    private static <T> T jollyday(Supplier<T> call) {
+    private static synchronized <T> T jollyday(Supplier<T> call) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(PublicHolidays.class.getClassLoader());
