@@ -26,8 +26,15 @@ public class DirectoryAudit {
     public record Entry(long id, Instant at, String actor, String action, String subject, String detail) {
     }
 
+    /**
+     * Records a change made by a caller of /api. What NoHold does by itself at start-up (the demo data, the sync of
+     * the Camunda identity) has no caller and is not recorded: it would repeat on every start.
+     */
     public void record(String action, String subject, String detail) {
-        String actor = ApiUser.current().map(ApiUser::id).orElse("nohold");
+        if (ApiUser.current().isEmpty()) {
+            return;
+        }
+        String actor = ApiUser.current().get().id();
         jdbc.sql("INSERT INTO directory_audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)")
             .param(EngineClock.utc(EngineClock.now()))
             .param(actor)

@@ -20,7 +20,11 @@ final class SessionDoors {
             // who am I, and my own status (the status switch in the Tasklist's header)
             "/api/me", "/api/me/**",
             // the supervisor's board (/board), which only reads
-            "/api/board");
+            "/api/board",
+            // the directory's page for administrators (/directory); the rules of ApiRules still decide who may
+            "/api/regions", "/api/regions/*", "/api/regions/*/rules", "/api/regions/*/backup-order", "/api/reps",
+            "/api/reps/*", "/api/reps/*/region", "/api/reps/*/schedule", "/api/customers/*/placement",
+            "/api/directory/audit");
 
     private SessionDoors() {
     }

@@ -194,6 +194,23 @@ class DirectoryAdministrationTests {
     }
 
     @Test
+    void fromTheWebappsSessionAChangeNeedsItsTokenAndARepIsStillRefused() {
+        String id = "session-" + tag;
+        io.nohold.desk.TasklistApi admin = io.nohold.desk.TasklistApi.logIn(port, "admin");
+        Response withoutToken = admin.nohold("POST", "/api/regions", Map.of("id", id, "name", "Session"), false);
+        assertThat(withoutToken.status()).as("%s", withoutToken).isEqualTo(403);
+        assertThat(directory.findRegion(id)).isEmpty();
+        Response withToken = admin.nohold("POST", "/api/regions", Map.of("id", id, "name", "Session"), true);
+        assertThat(withToken.status()).as("%s", withToken).isEqualTo(201);
+
+        io.nohold.desk.TasklistApi dana = io.nohold.desk.TasklistApi.logIn(port, "dana");
+        Response byRep = dana.nohold("PUT", "/api/regions/" + id, Map.of("name", "Mine"), true);
+        assertThat(byRep.status()).isEqualTo(403);
+        assertThat(directory.region(id).name()).isEqualTo("Session");
+        assertThat(audit()).anySatisfy(row -> assertRow(row, "REGION_CREATED", "region " + id, "name: Session"));
+    }
+
+    @Test
     void theAuditIsForAdministratorsOnly() {
         assertThat(api.get("/api/directory/audit", "head-of-service").status()).isEqualTo(403);
         assertThat(api.get("/api/directory/audit?limit=0", "admin").status()).isEqualTo(400);

@@ -1,0 +1,128 @@
+package io.nohold.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nohold.testsupport.ApiClient;
+import io.nohold.testsupport.Browser;
+import io.nohold.testsupport.BrowserTest;
+import io.nohold.testsupport.CaseDriver;
+import io.nohold.testsupport.NoHoldTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The directory's page at /directory, signed in through the Tasklist: an administrator moves a customer to another
+ * region and rep with a reason and sees the change in the audit; the customer's next contact goes to the new rep. A
+ * rep signed in the same way gets no directory.
+ */
+@NoHoldTest
+@BrowserTest
+class DirectoryBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CaseDriver driver;
+
+    ApiClient api;
+
+    Browser browser;
+
+    Tasklist tasklist;
+
+    @BeforeEach
+    void openBrowser(TestInfo test) {
+        api = new ApiClient(port);
+        browser = Browser.open(test.getTestMethod().orElseThrow().getName());
+        tasklist = new Tasklist(browser, port);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        try {
+            browser.screenshot("last");
+            browser.close();
+        }
+        finally {
+            driver.clearDesksOf("north");
+            driver.clearDesksOf("south");
+            driver.reset();
+        }
+    }
+
+    @Test
+    void anAdministratorMovesACustomerOnTheDirectoryPageAndTheNextContactGoesToTheNewRep() {
+        String email = "page-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
+        ApiClient.Response first = api.post("/api/contacts", "intake", contact(email));
+        String customerId = first.json().path("customerId").asText();
+        assertThat(first.json().path("region").asText()).isEqualTo("north");
+        driver.clearDesksOf("north");
+
+        tasklist.logIn("admin");
+        browser.go("http://localhost:" + port + "/directory");
+        browser.visible(By.cssSelector("#regions .region[data-region='south']"));
+        browser.screenshot("directory");
+
+        WebElement form = browser.visible(By.id("move-customer"));
+        browser.type(form.findElement(By.name("customer")), customerId);
+        new Select(form.findElement(By.name("region"))).selectByValue("south");
+        browser.type(form.findElement(By.name("personalRep")), "pablo");
+        browser.type(form.findElement(By.name("reason")), "moved to Seville");
+        browser.click(form.findElement(By.cssSelector("button[type='submit']")));
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"),
+                "Customer " + customerId + " moved to south"));
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#audit tbody"),
+                "customer " + customerId));
+        browser.screenshot("moved");
+
+        JsonNode history = api.get("/api/customers/" + customerId + "/history", "admin").json();
+        assertThat(history.get(0).path("detail").asText()).contains("moved to Seville");
+        assertThat(history.get(0).path("actor").asText()).isEqualTo("admin");
+        ApiClient.Response next = api.post("/api/contacts", "intake", contact(email));
+        assertThat(next.status()).as("%s", next).isEqualTo(201);
+        assertThat(next.json().path("region").asText()).isEqualTo("south");
+        assertThat(next.json().path("handler").path("id").asText()).isEqualTo("pablo");
+    }
+
+    @Test
+    void aRefusedChangeIsShownAndChangesNothing() {
+        tasklist.logIn("admin");
+        browser.go("http://localhost:" + port + "/directory");
+        WebElement north = browser.visible(By.cssSelector("#regions .region[data-region='north']"));
+        WebElement postal = north.findElement(By.cssSelector("input.postal-codes"));
+        postal.clear();
+        browser.type(postal, "7");
+        browser.click(north.findElement(By.xpath(".//button[normalize-space(.)='Save rules']")));
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "routes to region south"));
+        assertThat(api.get("/api/regions", "admin").json().get(1).path("rules").path("postalCodes").toString())
+            .as("north's rules as they were").isEqualTo("[\"1\",\"2\"]");
+    }
+
+    @Test
+    void aRepSignedInToTheTasklistGetsNoDirectory() {
+        tasklist.logIn("dana");
+        browser.go("http://localhost:" + port + "/directory");
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "for administrators"));
+        assertThat(browser.driver().findElement(By.id("main")).isDisplayed()).isFalse();
+    }
+
+    private static Map<String, Object> contact(String email) {
+        return Map.of("channel", "EMAIL", "externalId", "page-" + UUID.randomUUID(), "customer",
+                Map.of("name", "Pia Page", "email", email, "postalCode", "20095", "country", "DE"), "subject", "Address",
+                "message", "Where do I belong?");
+    }
+
+}
