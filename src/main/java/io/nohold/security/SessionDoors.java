@@ -19,8 +19,8 @@ final class SessionDoors {
     private static final List<PathPattern> DOORS = parse(
             // who am I, and my own status (the status switch in the Tasklist's header)
             "/api/me", "/api/me/**",
-            // the supervisor's board (/board), which only reads
-            "/api/board",
+            // the supervisor's board (/board), which only reads, and its search of cases and customers
+            "/api/board", "/api/cases", "/api/customers",
             // the directory's page for administrators (/directory); the rules of ApiRules still decide who may
             "/api/regions", "/api/regions/*", "/api/regions/*/rules", "/api/regions/*/backup-order", "/api/reps",
             "/api/reps/*", "/api/reps/*/region", "/api/reps/*/schedule", "/api/customers/*/placement",

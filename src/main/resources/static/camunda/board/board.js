@@ -265,6 +265,67 @@
     });
   }
 
+  // search: GET /api/cases?q= and /api/customers?q= with the same session; the region rules of /api apply
+  function caseRows(page) {
+    if (!page.items.length) { return el('p', { 'class': 'empty', text: 'No cases found.' }); }
+    var body = el('tbody');
+    page.items.forEach(function (c) {
+      body.appendChild(el('tr', { 'class': 'found-case', dataset: { 'case': c.caseNumber } },
+        el('td', { text: c.caseNumber }), el('td', { text: c.customer ? c.customer.name || c.customer.id : '' }),
+        el('td', { text: c.region ? c.region.name : 'no region' }), el('td', { text: c.state.toLowerCase().replace('_', ' ') }),
+        el('td', { text: c.handler ? c.handler.name : (c.offeredTo ? 'the team' : '–') }),
+        el('td', { text: c.promisedByText || '' }), el('td', { text: c.subject || '' })));
+    });
+    return el('table', {}, el('thead', {}, el('tr', {}, el('th', { text: 'case' }), el('th', { text: 'customer' }),
+      el('th', { text: 'region' }), el('th', { text: 'state' }), el('th', { text: 'held by' }), el('th', { text: 'promised' }),
+      el('th', { text: 'subject' }))), body);
+  }
+
+  function customerRows(page) {
+    if (!page.items.length) { return el('p', { 'class': 'empty', text: 'No customers found.' }); }
+    var body = el('tbody');
+    page.items.forEach(function (c) {
+      body.appendChild(el('tr', { 'class': 'found-customer', dataset: { customer: c.id } },
+        el('td', { text: c.id }), el('td', { text: c.name || '' }), el('td', { text: c.email || '' }),
+        el('td', { text: c.phone || '' }), el('td', { text: c.region ? c.region.name : 'no region' }),
+        el('td', { text: c.personalRep ? c.personalRep.name : '–' }), el('td', { text: String(c.openCases) })));
+    });
+    return el('table', {}, el('thead', {}, el('tr', {}, el('th', { text: 'customer' }), el('th', { text: 'name' }),
+      el('th', { text: 'e-mail' }), el('th', { text: 'phone' }), el('th', { text: 'region' }), el('th', { text: 'personal rep' }),
+      el('th', { text: 'open cases' }))), body);
+  }
+
+  function search(q) {
+    var results = document.getElementById('results');
+    var query = '?size=20&q=' + encodeURIComponent(q);
+    Promise.all([request('/api/cases' + query), request('/api/customers' + query)]).then(function (answers) {
+      if (answers.some(function (a) { return a.status === 401; })) { toLogin(); return null; }
+      return Promise.all(answers.map(function (a) { return a.json().then(function (body) { return { ok: a.ok, body: body }; }); }));
+    }).then(function (found) {
+      if (!found) { return; }
+      var failed = found.filter(function (f) { return !f.ok; });
+      var close = el('button', { type: 'button', 'class': 'close', text: 'close' });
+      close.addEventListener('click', function () { results.hidden = true; results.textContent = ''; });
+      results.textContent = '';
+      results.appendChild(close);
+      results.appendChild(el('h2', { text: 'Found for “' + q + '”' }));
+      if (failed.length) {
+        results.appendChild(el('p', { 'class': 'problem', text: failed[0].body.detail || 'The search failed.' }));
+      } else {
+        results.appendChild(el('h3', { text: 'cases (' + found[0].body.total + ')' }));
+        results.appendChild(caseRows(found[0].body));
+        results.appendChild(el('h3', { text: 'customers (' + found[1].body.total + ')' }));
+        results.appendChild(customerRows(found[1].body));
+      }
+      results.hidden = false;
+    }).catch(function () { problem('NoHold cannot be reached.'); });
+  }
+
+  document.getElementById('search').addEventListener('submit', function (event) {
+    event.preventDefault();
+    search(document.getElementById('q').value.trim());
+  });
+
   // signed in to the webapps? (the Tasklist's own question; also hands out its CSRF cookie)
   request('/camunda/api/admin/auth/user/default').then(function (answer) {
     if (!answer.ok) { toLogin(); return; }

@@ -144,6 +144,38 @@ class BoardBrowserTests {
         browser.visible(contactRow(answer.caseNumber()));
     }
 
+    @Test
+    void aSupervisorFindsHerRegionsCaseAndCustomerFromTheBoardAndAnotherRegionsSupervisorDoesNot() {
+        io.nohold.customer.CustomerDetails customer = CaseDriver.newCustomer(HAMBURG);
+        IntakeAnswer answer = driver.submit("EMAIL", customer, "the invoice is wrong");
+
+        browser.go(url("/camunda/app/tasklist/"));
+        logIn("sam");
+        browser.go(url("/board"));
+        find(customer.email());
+        WebElement found = browser.visible(By.cssSelector("#results tr.found-case[data-case='" + answer.caseNumber() + "']"));
+        assertThat(found.getText()).contains(customer.name(), "North", answer.handler().name());
+        assertThat(browser.visible(By.cssSelector("#results tr.found-customer")).getText()).contains(customer.email());
+        browser.screenshot("search");
+
+        browser.go(url("/camunda/app/tasklist/"));
+        browser.click(browser.visible(By.cssSelector("li.account a.dropdown-toggle")));
+        browser.click(browser.visible(By.cssSelector("li.account li.logout a")));
+        logIn("sofia");
+        browser.go(url("/board"));
+        find(customer.email());
+        browser.waiting().until(d -> d.findElement(By.id("results")).getText().contains("No cases found."));
+        assertThat(browser.driver().findElement(By.id("results")).getText()).contains("No customers found.")
+            .doesNotContain(answer.caseNumber(), customer.name());
+    }
+
+    private void find(String query) {
+        WebElement box = browser.visible(By.id("q"));
+        browser.type(box, query);
+        browser.click(browser.visible(By.cssSelector("#search button[type='submit']")));
+        browser.visible(By.cssSelector("#results h2"));
+    }
+
     /**
      * Logs in through the Tasklist's form. The form can be drawn again while the Tasklist is still starting (on a busy
      * machine, after a redirect), which empties what was typed: then it is typed again, up to three times.
