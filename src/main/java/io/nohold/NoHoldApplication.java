@@ -21,8 +21,9 @@ public class NoHoldApplication {
     public static final String SIMULATION_PROFILE = "simulation";
 
     public static void main(String[] args) {
-        if (args.length > 0 && SIMULATE.equals(args[0])) {
-            String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        if (Arrays.asList(args).contains(SIMULATE)) {
+            // also when a launcher puts its own options first (mvn spring-boot:run -Dspring-boot.run.arguments=...)
+            String[] rest = Arrays.stream(args).filter(arg -> !SIMULATE.equals(arg)).toArray(String[]::new);
             int status = SpringApplication.exit(new SpringApplicationBuilder(NoHoldApplication.class)
                 .web(WebApplicationType.NONE)
                 .profiles(SIMULATION_PROFILE)

@@ -53,8 +53,13 @@ class Desk {
 
         private final Set<String> taken = new HashSet<>();
 
-        Offers(List<String> repIds, String group, Predicate<Task> workable) {
+        private final boolean askTeam;
+
+        private boolean teamFoundEmpty;
+
+        Offers(List<String> repIds, String group, boolean askTeam, Predicate<Task> workable) {
             this.group = group;
+            this.askTeam = askTeam;
             this.wanted = repIds.size();
             this.workable = workable;
             for (Task task : tasks.createTaskQuery()
@@ -77,6 +82,9 @@ class Desk {
                 taken.add(task.getId());
                 return Optional.of(task);
             }
+            if (!askTeam) {
+                return Optional.empty();
+            }
             if (team == null) {
                 team = new ArrayDeque<>();
                 tasks.createTaskQuery()
@@ -89,6 +97,7 @@ class Desk {
                     .stream()
                     .filter(workable)
                     .forEach(team::add);
+                teamFoundEmpty = team.isEmpty();
             }
             while (!team.isEmpty()) {
                 Task task = team.poll();
@@ -99,10 +108,16 @@ class Desk {
             return Optional.empty();
         }
 
+        /** Whether the team's list was asked and had nothing workable in it. */
+        boolean teamFoundEmpty() {
+            return teamFoundEmpty;
+        }
+
     }
 
-    Offers offers(List<String> repIds, String group, Predicate<Task> workable) {
-        return new Offers(repIds, group, workable);
+    /** {@code askTeam} false: the caller knows the team has been offered nothing since its list was last empty. */
+    Offers offers(List<String> repIds, String group, boolean askTeam, Predicate<Task> workable) {
+        return new Offers(repIds, group, askTeam, workable);
     }
 
     /** The open "Reach customer" task of a contact's process instance, whoever holds it. */

@@ -101,7 +101,12 @@ class SimulationCommand implements ApplicationRunner, ExitCodeGenerator {
                             problems.add("--agents: must be agent counts from 1 to 500 separated by commas, like 11,12,13");
                         }
                     }
-                    default -> problems.add(arg + ": is not an option of simulate");
+                    default -> {
+                        // Spring Boot's own options (--spring.profiles.active=... from mvn spring-boot:run) are its own
+                        if (!arg.startsWith("--spring.")) {
+                            problems.add(arg + ": is not an option of simulate");
+                        }
+                    }
                 }
             }
             if (scenario == null) {

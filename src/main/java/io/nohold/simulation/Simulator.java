@@ -72,6 +72,12 @@ public class Simulator {
     /** The contacts of the run in progress by case number, for the case history's events; null between runs. */
     private volatile Map<String, SimulatedContact> byCase;
 
+    /** The contacts of the last run, whose process instances the next run removes first. */
+    private List<SimulatedContact> previous = List.of();
+
+    /** The run in progress, told when the team is offered a contact. */
+    private volatile Loop running;
+
     Simulator(SimulatedOrganisation organisation, IntakeService intake, CaseFile caseFile, TaskService tasks,
             RuntimeService runtime, ManagementService management, ShiftEndHandover shiftEnds, Desk desk) {
         this.organisation = organisation;
@@ -137,6 +143,9 @@ public class Simulator {
         Instant start = scenario.start().toInstant();
         Instant end = start.plus(scenario.length());
         Instant hardEnd = end.plus(Duration.ofMillis(Math.round(scenario.drainHours() * 3_600_000)));
+        // the process instances of the run before go first, with their timers, so that this run never meets them
+        cleanUp(previous);
+        previous = List.of();
         ClockUtil.setCurrentTime(Date.from(start.minus(Duration.ofDays(1))));
         try {
             List<SimulatedOrganisation.SeededRegion> regions = organisation.seed(scenario, prefix,
@@ -153,12 +162,14 @@ public class Simulator {
             long seeded = cpu.getCurrentThreadCpuTime();
             Loop loop = new Loop(scenario, mode, prefix, regions, reps, arrivals, start, end, hardEnd);
             byCase = loop.byCase;
+            running = loop;
             loop.run();
+            running = null;
             long ran = cpu.getCurrentThreadCpuTime();
             Run run = new Run(scenario, mode, regions, loop.contacts, reps, end, loop.now, loop.jobsExecuted,
                     loop.jobsFailed, Duration.ofNanos(System.nanoTime() - began));
             byCase = null;
-            cleanUp(loop.contacts);
+            previous = loop.contacts;
             log.info("run {} took {} s; CPU: seeding {} s, event loop {} s (intake {} s, jobs {} s, desk {} s), clean-up {} s",
                     prefix, run.took().toMillis() / 1000.0, (seeded - cpuBegan) / 1e9, (ran - seeded) / 1e9,
                     loop.intakeNanos / 1e9, loop.jobNanos / 1e9, loop.deskNanos / 1e9,
@@ -167,6 +178,7 @@ public class Simulator {
         }
         finally {
             byCase = null;
+            running = null;
             ClockUtil.reset();
         }
     }
@@ -210,6 +222,10 @@ public class Simulator {
         if (ring != null) {
             contact.handovers.add(new SimulatedContact.Handover(ring, event.type(), now));
         }
+        Loop loop = running;
+        if (loop != null && "team".equals(ring)) {
+            loop.teamMayHaveWork[contact.arrival.region()] = true;
+        }
         if (event.type() == CaseEventType.ESCALATION_OPENED && contact.escalatedAt == null) {
             contact.escalatedAt = now;
         }
@@ -247,6 +263,12 @@ public class Simulator {
 
         final boolean[] dirty;
 
+        /**
+         * Whether the region's team may have been offered something since its list was last found empty: contacts are
+         * offered to the team by the rings' events, by intake when nobody is on shift, and in the pooled mode.
+         */
+        final boolean[] teamMayHaveWork;
+
         Instant now;
 
         int nextArrival;
@@ -261,8 +283,6 @@ public class Simulator {
 
         long deskNanos;
 
-        Instant nextJobDue;
-
         Loop(Scenario scenario, RoutingMode mode, String prefix, List<SimulatedOrganisation.SeededRegion> regions,
                 List<SimulatedRep> reps, List<Arrival> arrivals, Instant start, Instant end, Instant hardEnd) {
             this.scenario = scenario;
@@ -275,15 +295,20 @@ public class Simulator {
             this.hardEnd = hardEnd;
             this.now = start;
             this.dirty = new boolean[regions.size()];
+            this.teamMayHaveWork = new boolean[regions.size()];
+            java.util.Arrays.fill(teamMayHaveWork, true);
             for (SimulatedRep rep : reps) {
                 boundaries.addAll(shiftBoundaries(rep.workingTime, start, hardEnd));
             }
         }
 
         void run() {
-            executeDueJobs();
             while (true) {
-                Instant next = earliest(nextArrivalAt(), nextCompletionAt(), nextJobDueAt(), nextBoundaryAfter(now));
+                Instant other = earliest(nextArrivalAt(), nextCompletionAt(), nextBoundaryAfter(now));
+                long tq = System.nanoTime();
+                Instant timer = nextTimerBefore(other == null || other.isAfter(hardEnd) ? hardEnd : other);
+                jobNanos += System.nanoTime() - tq;
+                Instant next = earliest(other, timer);
                 if (next == null || next.isAfter(hardEnd)) {
                     break;
                 }
@@ -297,7 +322,7 @@ public class Simulator {
                 now = next;
                 ClockUtil.setCurrentTime(Date.from(now));
                 long t0 = System.nanoTime();
-                if (nextJobDue != null && !nextJobDue.isAfter(now)) {
+                if (timer != null && !timer.isAfter(now)) {
                     executeDueJobs();
                 }
                 long t1 = System.nanoTime();
@@ -321,10 +346,6 @@ public class Simulator {
                     }
                 }
                 deskNanos += System.nanoTime() - t4;
-                // intake and the reps' work made and cancelled timers: what falls due next
-                long t5 = System.nanoTime();
-                executeDueJobs();
-                jobNanos += System.nanoTime() - t5;
             }
         }
 
@@ -342,44 +363,47 @@ public class Simulator {
             return next;
         }
 
-        /** The due date of the next job after executing every due one (a job without a due date is due now). */
-        private Instant nextJobDueAt() {
-            return nextJobDue;
-        }
-
         private Instant nextBoundaryAfter(Instant moment) {
             return boundaries.higher(moment);
         }
 
         /**
-         * Every due timer, oldest due first, as the job executor acquires them; remembers when the next one falls due.
-         * The models have no asynchronous continuations, so timers are all the jobs a contact makes; the engine's own
-         * jobs (history clean-up) are not the simulation's.
+         * Every due timer, oldest due first, as the job executor acquires them. The models have no asynchronous
+         * continuations, so timers are all the jobs a contact makes; the engine's own jobs (history clean-up) are not
+         * the simulation's.
          */
         private void executeDueJobs() {
             while (true) {
-                List<Job> first = management.createJobQuery().timers().withRetriesLeft().orderByJobDuedate().asc().listPage(0, 1);
-                if (first.isEmpty()) {
-                    nextJobDue = null;
+                List<Job> due = timers().duedateLowerThan(Date.from(now.plusMillis(1))).orderByJobDuedate().asc().listPage(0, 50);
+                if (due.isEmpty()) {
                     return;
                 }
-                Job job = first.get(0);
-                Instant due = job.getDuedate() == null ? now : job.getDuedate().toInstant();
-                if (due.isAfter(now)) {
-                    nextJobDue = due;
-                    return;
-                }
-                try {
-                    management.executeJob(job.getId());
-                    jobsExecuted++;
-                }
-                catch (RuntimeException e) {
-                    jobsFailed++;
-                    log.warn("job {} of process instance {} failed: {}", job.getId(), job.getProcessInstanceId(),
-                            e.getMessage());
+                for (Job job : due) {
+                    try {
+                        management.executeJob(job.getId());
+                        jobsExecuted++;
+                    }
+                    catch (RuntimeException e) {
+                        jobsFailed++;
+                        log.warn("job {} of process instance {} failed: {}", job.getId(), job.getProcessInstanceId(),
+                                e.getMessage());
+                    }
                 }
                 java.util.Arrays.fill(dirty, true);
             }
+        }
+
+        /**
+         * The due date of the first timer before {@code bound} (the next arrival, completion or shift change), or null:
+         * asked with a due-date range, so the week-long quiet periods waiting further out are never read.
+         */
+        private Instant nextTimerBefore(Instant bound) {
+            List<Job> first = timers().duedateLowerThan(Date.from(bound)).orderByJobDuedate().asc().listPage(0, 1);
+            return first.isEmpty() ? null : first.get(0).getDuedate().toInstant();
+        }
+
+        private org.camunda.bpm.engine.runtime.JobQuery timers() {
+            return management.createJobQuery().timers().withRetriesLeft();
         }
 
         /** Reps whose handle time is up complete "Resolve contact" and are free again. */
@@ -422,6 +446,9 @@ public class Simulator {
                 if (mode == RoutingMode.POOLED) {
                     desk.offerToTeam(contact.processInstanceId);
                 }
+                if (mode == RoutingMode.POOLED || contact.firstHandler == null) {
+                    teamMayHaveWork[arrival.region()] = true;
+                }
                 dirty[arrival.region()] = true;
             }
         }
@@ -443,7 +470,7 @@ public class Simulator {
                 return;
             }
             Desk.Offers offers = desk.offers(free.stream().map(rep -> rep.id).toList(), regions.get(region).repGroup(),
-                    task -> Optional.ofNullable(byProcess.get(task.getProcessInstanceId()))
+                    teamMayHaveWork[region], task -> Optional.ofNullable(byProcess.get(task.getProcessInstanceId()))
                         .map(contact -> contact.inHandsOf == null)
                         .orElse(false));
             for (SimulatedRep rep : free) {
@@ -453,6 +480,9 @@ public class Simulator {
                 }
                 SimulatedContact contact = byProcess.get(task.get().getProcessInstanceId());
                 take(rep, task.get(), contact);
+            }
+            if (offers.teamFoundEmpty()) {
+                teamMayHaveWork[region] = false;
             }
         }
 
