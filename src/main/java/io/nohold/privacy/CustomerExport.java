@@ -9,15 +9,17 @@ import io.nohold.casefile.Notification;
 import io.nohold.contact.AttachmentInfo;
 import io.nohold.contact.StoredContact;
 import io.nohold.customer.ChannelHandle;
+import io.nohold.customer.CustomerPlacement;
 import io.nohold.customer.Tier;
 import io.nohold.privacy.EngineCaseData.EngineData;
 
 /**
  * Everything NoHold holds about one customer, as {@code GET /api/customers/{id}/export} answers it; the files that came
- * with the contacts are listed (name, type, size), their content is downloaded from the case.
+ * with the contacts are listed (name, type, size), their content is downloaded from the case. {@code history}: the
+ * customer's own history (moves to another region or personal rep, with the administrator's reason).
  */
 record CustomerExport(Instant exportedAt, CustomerData customer, List<StoredContact> contacts,
-        List<AttachmentInfo> attachments, List<CaseData> cases) {
+        List<AttachmentInfo> attachments, List<CaseData> cases, List<CustomerPlacement.Entry> history) {
 
     /** The customer record with the keys they are found by (e-mail, phone, handles on channels). */
     record CustomerData(String id, String name, String email, String emailKey, String phone, String phoneKey,

@@ -9,6 +9,7 @@ import io.nohold.casefile.CaseRecord;
 import io.nohold.contact.AttachmentRepository;
 import io.nohold.contact.ContactRepository;
 import io.nohold.customer.Customer;
+import io.nohold.customer.CustomerPlacement;
 import io.nohold.customer.CustomerRepository;
 import io.nohold.customer.CustomerService;
 import io.nohold.engine.EngineClock;
@@ -45,9 +46,12 @@ class PersonalData {
 
     private final MailboxFailures mailboxFailures;
 
+    private final CustomerPlacement placement;
+
     PersonalData(CustomerRepository customers, CustomerService customerService, ContactRepository contacts,
             CaseFile caseFile, EngineCaseData engine, RuntimeService runtime, AttachmentRepository attachments,
-            MailboxFailures mailboxFailures) {
+            MailboxFailures mailboxFailures, CustomerPlacement placement) {
+        this.placement = placement;
         this.attachments = attachments;
         this.mailboxFailures = mailboxFailures;
         this.customers = customers;
@@ -72,7 +76,7 @@ class PersonalData {
                 new CustomerData(customer.id(), customer.name(), customer.email(), keys.emailKey(), customer.phone(),
                         keys.phoneKey(), customers.handlesOf(customerId), customer.postalCode(), customer.country(), customer.tier(), customer.regionId(),
                         customer.personalRepId(), customer.createdAt(), customers.erasedAt(customerId).orElse(null)),
-                contacts.ofCustomer(customerId), attachments.ofCustomer(customerId), cases);
+                contacts.ofCustomer(customerId), attachments.ofCustomer(customerId), cases, placement.history(customerId));
     }
 
     /**

@@ -21,7 +21,8 @@ import javax.sql.DataSource;
  */
 final class DatabaseSearch {
 
-    private static final Set<String> NOHOLD = Set.of("customer", "contact", "support_case", "case_event", "notification");
+    private static final Set<String> NOHOLD = Set.of("customer", "contact", "support_case", "case_event", "notification",
+            "customer_event", "directory_audit");
 
     private DatabaseSearch() {
     }

@@ -88,6 +88,7 @@ class PersonalDataTests {
     @Test
     void theExportHoldsEverythingNoHoldAndTheEngineKeepAboutTheCustomer() {
         Person person = closedCase();
+        moveWithin(person);
 
         Response export = api.get("/api/customers/" + person.customerId() + "/export", ADMIN);
 
@@ -116,18 +117,30 @@ class PersonalDataTests {
         assertThat(engine.path("historyVariables").toString()).contains("reachNotes").contains(person.secret());
         assertThat(engine.path("comments").findValuesAsText("message")).anySatisfy(m -> assertThat(m).contains(person.email()));
         assertThat(engine.path("tasks").findValuesAsText("name")).anySatisfy(n -> assertThat(n).contains(person.name()));
+        assertThat(body.path("history").findValuesAsText("detail")).singleElement()
+            .satisfies(detail -> assertThat(detail).contains(person.secret()));
+    }
+
+    /** An administrator gives the customer another personal rep of North, with a reason that is personal text. */
+    private void moveWithin(Person person) {
+        String now = api.get("/api/customers/" + person.customerId(), ADMIN).json().path("personalRep").path("id").asText();
+        Response moved = api.put("/api/customers/" + person.customerId() + "/placement", ADMIN, java.util.Map.of("region",
+                "north", "personalRep", "freya".equals(now) ? "nils" : "freya", "reason", person.secret()));
+        assertThat(moved.status()).as("%s", moved).isEqualTo(200);
     }
 
     @Test
     void erasureLeavesNoPersonalTextInAnyTableButTheCaseStillAnswers() throws Exception {
         Person person = closedCase();
+        moveWithin(person);
         assertThat(DatabaseSearch.find(dataSource, person.texts())).as("before erasure")
             .anySatisfy(hit -> assertThat(hit).startsWithIgnoringCase("ACT_HI_VARINST"))
             .anySatisfy(hit -> assertThat(hit).startsWithIgnoringCase("ACT_HI_COMMENT"))
             .anySatisfy(hit -> assertThat(hit).startsWithIgnoringCase("ACT_HI_TASKINST"))
             .anySatisfy(hit -> assertThat(hit).startsWithIgnoringCase("contact."))
             .anySatisfy(hit -> assertThat(hit).startsWithIgnoringCase("notification."))
-            .anySatisfy(hit -> assertThat(hit).startsWithIgnoringCase("customer."));
+            .anySatisfy(hit -> assertThat(hit).startsWithIgnoringCase("customer."))
+            .anySatisfy(hit -> assertThat(hit).startsWithIgnoringCase("customer_event."));
 
         Response erased = api.delete("/api/customers/" + person.customerId() + "/personal-data", ADMIN);
 
