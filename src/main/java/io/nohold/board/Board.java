@@ -194,7 +194,7 @@ class Board {
                 local.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(1)
                     .toInstant(),
                 ChronoUnit.DAYS, outcomes, entries);
-        return new RegionBoard(region.id(), region.name(), zone.getId(), nowPart, today, week, team(reps, now, oldest, open));
+        return new RegionBoard(region.id(), region.name(), zoneName(zone), nowPart, today, week, team(reps, now, oldest, open));
     }
 
     // now
@@ -398,6 +398,15 @@ class Board {
 
     static Instant now() {
         return EngineClock.now();
+    }
+
+    /**
+     * The zone as browsers name it: a region without a calendar of its own runs on UTC, whose Java id {@code Z} no
+     * browser accepts as a time zone; a fixed offset is named as {@code +01:00}.
+     */
+    static String zoneName(ZoneId zone) {
+        ZoneId normalized = zone.normalized();
+        return java.time.ZoneOffset.UTC.equals(normalized) ? "UTC" : zone.getId();
     }
 
 }

@@ -74,15 +74,23 @@
     });
   }
 
+  // a zone the browser does not know is shown in UTC, and says so, rather than leaving the region out
+  function inZone(instant, zone, options) {
+    try {
+      return new Date(instant).toLocaleString('en-GB', Object.assign({ timeZone: zone }, options));
+    } catch (e) {
+      return new Date(instant).toLocaleString('en-GB', Object.assign({ timeZone: 'UTC' }, options)) + ' UTC';
+    }
+  }
+
   function time(instant, zone) {
     if (!instant) { return '–'; }
-    return new Date(instant).toLocaleTimeString('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit' });
+    return inZone(instant, zone, { hour: '2-digit', minute: '2-digit' });
   }
 
   function dateTime(instant, zone) {
     if (!instant) { return '–'; }
-    return new Date(instant).toLocaleString('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric',
-      month: 'short', hour: '2-digit', minute: '2-digit' });
+    return inZone(instant, zone, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   }
 
   function share(value) {
