@@ -22,7 +22,7 @@ final class SessionDoors {
             // the supervisor's board (/board), which only reads, and its search of cases and customers
             "/api/board", "/api/cases", "/api/customers",
             // the directory's page for administrators (/directory); the rules of ApiRules still decide who may
-            "/api/regions", "/api/regions/*", "/api/regions/*/rules", "/api/regions/*/backup-order", "/api/reps",
+            "/api/regions", "/api/regions/*", "/api/regions/*/rules", "/api/regions/*/calendar", "/api/regions/*/backup-order", "/api/reps",
             "/api/reps/*", "/api/reps/*/region", "/api/reps/*/schedule", "/api/customers/*/placement",
             "/api/directory/audit");
 

@@ -1,4 +1,4 @@
-// The directory for administrators: regions, routing rules, backup order, reps, schedules and customers' placement,
+// The directory for administrators: regions, routing rules, calendars, backup order, reps, schedules and customers' placement,
 // through NoHold's /api with the Tasklist's sign-in (its session and the XSRF-TOKEN cookie's value in X-XSRF-TOKEN).
 // Every text from the API is set as text, never as HTML.
 (function () {
@@ -180,6 +180,17 @@
         say('Customer ' + placed.id + ' moved to ' + placed.region + (placed.personalRep ? ', personal rep ' + placed.personalRep : ''));
         return refresh();
       }).catch(failed);
+  });
+  $('#calendar-load').addEventListener('click', function () {
+    var form = $('#calendar');
+    call('GET', '/regions/' + encodeURIComponent(form.region.value) + '/calendar').then(function (calendar) {
+      form.json.value = JSON.stringify(calendar, null, 2);
+    }).catch(failed);
+  });
+  onSubmit('#calendar', function (form) {
+    var body;
+    try { body = JSON.parse(form.json); } catch (e) { failed(new Error('the calendar is not JSON')); return; }
+    call('PUT', '/regions/' + encodeURIComponent(form.region) + '/calendar', body).then(done('Calendar saved')).catch(failed);
   });
   $('#schedule-load').addEventListener('click', function () {
     var form = $('#schedule');

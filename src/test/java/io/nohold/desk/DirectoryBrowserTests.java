@@ -112,6 +112,41 @@ class DirectoryBrowserTests {
     }
 
     @Test
+    void anAdministratorChangesARegionsCalendarOnThePageAndARefusedZoneIsNamed() {
+        String region = "cal-" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(api.post("/api/regions", "admin", Map.of("id", region, "name", "Lisbon " + region)).status()).isEqualTo(201);
+
+        tasklist.logIn("admin");
+        browser.go("http://localhost:" + port + "/directory");
+        WebElement form = browser.visible(By.id("calendar"));
+        browser.waiting().until(d -> !new Select(form.findElement(By.name("region"))).getOptions().isEmpty());
+        new Select(form.findElement(By.name("region"))).selectByValue(region);
+        browser.click(form.findElement(By.id("calendar-load")));
+        WebElement json = form.findElement(By.name("json"));
+        browser.waiting().until(d -> json.getDomProperty("value").contains("timeZone"));
+
+        json.clear();
+        browser.type(json, "{\"timeZone\": \"Mars/Olympus\", \"openingHours\": {}, \"holidays\": null, \"closedDates\": []}");
+        browser.click(form.findElement(By.cssSelector("button[type='submit']")));
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Not changed"));
+        assertThat(browser.driver().findElement(By.id("message")).getText()).contains("timeZone");
+
+        json.clear();
+        browser.type(json, "{\"timeZone\": \"Europe/Lisbon\", \"openingHours\": {\"MONDAY\": [{\"from\": \"09:00\", "
+                + "\"to\": \"17:00\"}]}, \"holidays\": {\"country\": \"PT\"}, \"closedDates\": [\"2027-01-04\"]}");
+        browser.click(form.findElement(By.cssSelector("button[type='submit']")));
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Calendar saved"));
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#audit tbody"),
+                "region " + region));
+        browser.screenshot("calendar");
+
+        JsonNode calendar = api.get("/api/regions/" + region + "/calendar", "admin").json();
+        assertThat(calendar.path("timeZone").asText()).isEqualTo("Europe/Lisbon");
+        assertThat(calendar.path("openingHours").path("MONDAY").get(0).path("from").asText()).isEqualTo("09:00");
+        assertThat(calendar.path("closedDates").toString()).contains("2027-01-04");
+    }
+
+    @Test
     void aRepSignedInToTheTasklistGetsNoDirectory() {
         tasklist.logIn("dana");
         browser.go("http://localhost:" + port + "/directory");
