@@ -166,6 +166,14 @@ public class Simulator {
             loop.run();
             running = null;
             long ran = cpu.getCurrentThreadCpuTime();
+            List<SimulatedContact> unsettled = loop.contacts.stream().filter(c -> !c.settled()).toList();
+            if (!unsettled.isEmpty()) {
+                log.warn("run {} stopped at {} with {} contacts neither reached nor escalated, e.g. {}", prefix, loop.now,
+                        unsettled.size(), unsettled.stream().limit(3).map(c -> c.caseNumber + " (arrived " + c.arrival.at()
+                                + ", own rep " + c.personalRepId + ", task " + desk.reachTask(c.processInstanceId)
+                                    .map(t -> t.getAssignee() + " due " + t.getDueDate())
+                                    .orElse("none") + ", handovers " + c.handovers + ")").toList());
+            }
             Run run = new Run(scenario, mode, regions, loop.contacts, reps, end, loop.now, loop.jobsExecuted,
                     loop.jobsFailed, Duration.ofNanos(System.nanoTime() - began));
             byCase = null;
