@@ -56,9 +56,10 @@ class SimulationTests {
 
     /**
      * The pooled mode against Erlang C with the issue's example (200 contacts an hour, 180 s exponential, 14 agents):
-     * a shortened day. The tolerance follows from the number of contacts: four standard errors of a share (or of the
-     * mean wait), doubled because the waits of callers in a row are not independent. docs/simulation.md has the full
-     * table over 11 to 15 agents with long runs.
+     * a shortened day, compared with Erlang C for the load this day was actually given (its arrivals per hour and
+     * mean handle time; the nominal figures, 88.8 % and 7.8 s, are checked in {@link ErlangCTests}). The tolerance
+     * follows from the number of contacts: four standard errors of a share (or of the mean wait), doubled because the
+     * waits of callers in a row are not independent. docs/simulation.md has the full table over 11 to 15 agents.
      */
     @Test
     void thePooledModeAnswersAsErlangCSays() {
@@ -67,24 +68,23 @@ class SimulationTests {
                  "answerTargetSeconds": 20, "handleTime": {"distribution": "exponential", "meanSeconds": 180},
                  "regions": [{"id": "north", "timeZone": "Europe/Berlin", "reps": 14, "arrivalsPerHour": 200,
                  "channels": {"PHONE": 1.0}}]}""");
-        RunFigures figures = simulator.simulate(scenario, RoutingMode.POOLED);
-        ErlangCCheck.Row row = ErlangCCheck.row(14, scenario, figures);
+        Simulator.Run run = simulator.run(scenario, RoutingMode.POOLED);
+        ErlangCCheck.Row row = ErlangCCheck.row(14, scenario, run);
+        ErlangC draw = ErlangCCheck.drawn(14, scenario, run);
         int n = row.contacts();
 
-        assertThat(row.expectedServiceLevel()).isCloseTo(0.888, org.assertj.core.data.Offset.offset(0.001));
-        assertThat(row.expectedAsaSeconds()).isCloseTo(7.8, org.assertj.core.data.Offset.offset(0.05));
         assertThat(n).isGreaterThan(300);
-        double slError = Math.sqrt(row.expectedServiceLevel() * (1 - row.expectedServiceLevel()) / n);
-        assertThat(row.serviceLevel()).isCloseTo(row.expectedServiceLevel(), org.assertj.core.data.Offset.offset(8 * slError));
-        double waitError = Math.sqrt(row.expectedPWait() * (1 - row.expectedPWait()) / n);
-        assertThat(row.pWait()).isCloseTo(row.expectedPWait(), org.assertj.core.data.Offset.offset(8 * waitError));
-        ErlangC textbook = ErlangC.of(14, 200, 180);
-        double theta = (textbook.agents() - textbook.erlangs()) / 180.0;
-        double meanSquare = 2 * textbook.probabilityOfWaiting() / (theta * theta);
-        double asaError = Math.sqrt((meanSquare - Math.pow(textbook.averageWaitSeconds(), 2)) / n);
-        assertThat(row.asaSeconds()).isCloseTo(row.expectedAsaSeconds(), org.assertj.core.data.Offset.offset(8 * asaError));
+        assertThat(draw.erlangs()).as("the day's load is near the nominal 10 Erlangs").isBetween(8.5, 11.5);
+        double slError = Math.sqrt(row.drawServiceLevel() * (1 - row.drawServiceLevel()) / n);
+        assertThat(row.serviceLevel()).isCloseTo(row.drawServiceLevel(), org.assertj.core.data.Offset.offset(8 * slError));
+        double waitError = Math.sqrt(row.drawPWait() * (1 - row.drawPWait()) / n);
+        assertThat(row.pWait()).isCloseTo(row.drawPWait(), org.assertj.core.data.Offset.offset(8 * waitError));
+        double theta = (draw.agents() - draw.erlangs()) / draw.handleSeconds();
+        double meanSquare = 2 * draw.probabilityOfWaiting() / (theta * theta);
+        double asaError = Math.sqrt((meanSquare - Math.pow(draw.averageWaitSeconds(), 2)) / n);
+        assertThat(row.asaSeconds()).isCloseTo(row.drawAsaSeconds(), org.assertj.core.data.Offset.offset(8 * asaError));
         // pooled: nobody's own rep is asked first, so only chance keeps a customer with their rep
-        assertThat(figures.total().continuity()).isLessThan(0.2);
+        assertThat(RunFigures.of(run).total().continuity()).isLessThan(0.2);
     }
 
 }
