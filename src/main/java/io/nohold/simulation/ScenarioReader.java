@@ -65,8 +65,11 @@ public final class ScenarioReader {
         try {
             return read(Files.readString(file));
         }
+        catch (java.nio.file.NoSuchFileException e) {
+            throw new InvalidScenario(List.of("--scenario: there is no file " + file));
+        }
         catch (IOException e) {
-            throw new InvalidScenario(List.of("--scenario: cannot read " + file + " (" + e.getMessage() + ")"));
+            throw new InvalidScenario(List.of("--scenario: cannot read " + file + ": " + e));
         }
     }
 
