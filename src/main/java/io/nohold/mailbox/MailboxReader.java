@@ -67,8 +67,11 @@ public class MailboxReader {
 
     private final Validator validator;
 
+    private final MailboxTurn turn;
+
     MailboxReader(MailboxSettings settings, IntakeService intake, AttachmentLimits limits, MailboxFailures failures,
-            Validator validator) {
+            Validator validator, MailboxTurn turn) {
+        this.turn = turn;
         this.settings = settings;
         this.intake = intake;
         this.limits = limits;
@@ -95,8 +98,15 @@ public class MailboxReader {
         }
     }
 
-    /** Reads every mail in the mailbox's inbox once; returns how many were taken in or moved to Failed. */
+    /**
+     * Reads every mail in the mailbox's inbox once; returns how many were taken in or moved to Failed, 0 when another
+     * node is reading the mailbox at this moment.
+     */
     public int poll(MailboxSettings mailbox) throws MessagingException {
+        return turn.ifFree(() -> read(mailbox));
+    }
+
+    private int read(MailboxSettings mailbox) throws MessagingException {
         Store store = connect(mailbox);
         try {
             Folder inbox = store.getFolder(mailbox.folder());
@@ -110,8 +120,7 @@ public class MailboxReader {
                         continue;
                     }
                     Outcome outcome = take((MimeMessage) message, mailbox);
-                    if (outcome != Outcome.RETRY) {
-                        move(store, inbox, message, outcome == Outcome.TAKEN ? processed : failed);
+                    if (outcome != Outcome.RETRY && move(store, inbox, message, outcome == Outcome.TAKEN ? processed : failed)) {
                         done++;
                     }
                 }
@@ -293,15 +302,29 @@ public class MailboxReader {
         return folder;
     }
 
-    /** IMAP MOVE where the server offers it, so that two nodes moving the same mail leave one copy. */
-    private static void move(Store store, Folder inbox, Message message, Folder target) throws MessagingException {
+    /**
+     * IMAP MOVE where the server offers it, so that two nodes moving the same mail leave one copy. Returns false when
+     * another node moved the mail first: the server refuses the second MOVE and the mail is no longer in the inbox.
+     */
+    static boolean move(Store store, Folder inbox, Message message, Folder target) throws MessagingException {
         if (store instanceof IMAPStore imap && imap.hasCapability("MOVE") && inbox instanceof IMAPFolder folder) {
-            folder.moveMessages(new Message[] { message }, target);
+            long uid = folder.getUID(message);
+            try {
+                folder.moveMessages(new Message[] { message }, target);
+                return true;
+            }
+            catch (MessagingException e) {
+                // asked of the server itself: the folder's own cache of UIDs still holds the mail
+                if (((long[]) folder.doCommand(protocol -> protocol.fetchSequenceNumbers(uid, uid))).length == 0) {
+                    log.debug("mail with UID {} was moved by another node: {}", uid, e.getMessage());
+                    return false;
+                }
+                throw e;
+            }
         }
-        else {
-            inbox.copyMessages(new Message[] { message }, target);
-            message.setFlag(Flags.Flag.DELETED, true);
-        }
+        inbox.copyMessages(new Message[] { message }, target);
+        message.setFlag(Flags.Flag.DELETED, true);
+        return true;
     }
 
 }

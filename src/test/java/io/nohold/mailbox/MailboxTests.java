@@ -154,6 +154,37 @@ class MailboxTests {
     }
 
     @Test
+    void twoNodesReadingAFullMailboxAtOnceTakeEveryMailOnce() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(send(mail(address("queue" + i), "Question " + i, "Question number " + i + ".")));
+        }
+
+        // two IMAP sessions moving mails out of one inbox shift its message numbers under each other, and GreenMail
+        // renumbers a session's view without telling it: a node would move mails it never read. One node reads at a time.
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        int moved = 0;
+        try {
+            Callable<Integer> poll = () -> reader.poll(mailbox);
+            List<Future<Integer>> polls = List.of(nodes.submit(poll), nodes.submit(poll));
+            for (Future<Integer> done : polls) {
+                moved += done.get();
+            }
+        }
+        finally {
+            nodes.shutdown();
+        }
+
+        for (String id : ids) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM contact WHERE external_id = ?").param(id).query(Integer.class).single())
+                .as("contacts for %s", id).isEqualTo(1);
+        }
+        assertThat(count("INBOX")).isZero();
+        assertThat(count("Processed")).isEqualTo(20);
+        assertThat(moved).as("mails the two nodes report as taken").isEqualTo(20);
+    }
+
+    @Test
     void aReplyJoinsItsOwnCaseEvenWhenTheCustomerHasANewerOne() throws Exception {
         String customer = address("rita");
         String first = send(mail(customer, "Parcel lost", "Where is my parcel?"));
