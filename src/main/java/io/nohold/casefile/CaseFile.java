@@ -340,12 +340,14 @@ public class CaseFile {
 
     /**
      * The holder went AWAY (until {@code until}, or without a time to return) and the case's deadline falls within the
-     * absence: the next named backup on shift holds it, or, with nobody on shift, it is offered to the region's team.
+     * absence, or went OFF ({@code offDuty}): the next named backup on shift holds it, or, with nobody on shift, it is
+     * offered to the region's team.
      */
-    public void wentAway(String caseNumber, String holder, Instant until, Rep to) {
+    public void wentAway(String caseNumber, String holder, Instant until, boolean offDuty, Rep to) {
         CaseRecord record = cases.get(caseNumber);
         Region region = directory.region(record.regionId());
-        String away = people.nameOf(holder) + " is away" + (until == null ? "" : " until " + time(record, until));
+        String away = people.nameOf(holder)
+                + (offDuty ? " is off duty" : " is away" + (until == null ? "" : " until " + time(record, until)));
         cases.setHandler(caseNumber, to == null ? null : to.id());
         if (to != null) {
             history.record(caseNumber, CaseEventType.WENT_AWAY, to.id(), null,

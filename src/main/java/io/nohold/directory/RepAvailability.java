@@ -9,7 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A rep's status: AVAILABLE, AWAY (optionally until a moment, after which they count as AVAILABLE again) or OFF. Going
- * AWAY hands on, in the same transaction, the contacts whose deadline falls in the absence ({@link RepWentAway}).
+ * AWAY hands on, in the same transaction, the contacts whose deadline falls in the absence ({@link RepWentAway});
+ * going OFF hands on every contact the rep holds.
  * The one place that changes a status, whichever door it comes through ({@code /api/me/status},
  * {@code /api/reps/{id}/availability}).
  */
@@ -32,8 +33,9 @@ public class RepAvailability {
             .filter(DirectoryEntry::active)
             .orElseThrow(() -> ApiException.notFound("rep", repId));
         directory.setStatus(repId, status, until);
-        if (status == RepStatus.AWAY) {
-            events.publishEvent(new RepWentAway(repId, entry.regionId(), until));
+        if (status == RepStatus.AWAY || status == RepStatus.OFF) {
+            events.publishEvent(new RepWentAway(repId, entry.regionId(), status == RepStatus.AWAY ? until : null,
+                    status == RepStatus.OFF));
         }
     }
 

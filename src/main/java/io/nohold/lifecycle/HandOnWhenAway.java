@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * A rep went AWAY: each contact they hold whose deadline (the promise while the customer waits to be reached, the
  * resolution after) falls within the absence goes to the next named backup on shift, or is offered to the region's
  * team; the case history says so. Contacts due after the rep is back stay with them (the customer keeps their
- * person). Away without a time to return: every contact they hold moves. Runs in the transaction of the status change.
+ * person). Away without a time to return, or off duty: every contact they hold moves. Runs in the transaction of the
+ * status change.
  */
 @Component
 class HandOnWhenAway {
@@ -41,7 +42,7 @@ class HandOnWhenAway {
                 continue;
             }
             contacts.handOn(held, away.id(), now,
-                    (caseNumber, from, to) -> caseFile.wentAway(caseNumber, from, away.until(), to));
+                    (caseNumber, from, to) -> caseFile.wentAway(caseNumber, from, away.until(), away.offDuty(), to));
             moved++;
         }
         if (moved + kept > 0) {

@@ -206,6 +206,28 @@ class MyStatusTests {
     }
 
     @Test
+    void signingOffHandsOnEveryContactHeldWhateverItsDeadline() {
+        IntakeAnswer early = driver.submit("EMAIL", customer("C-1001"), "promised early", false, true);
+        driver.passTime(Duration.ofMinutes(45));
+        IntakeAnswer later = driver.submit("EMAIL", customer("C-1004"), "promised later", false, true);
+        assertThat(early.handler().id()).isEqualTo("dana");
+        assertThat(later.handler().id()).isEqualTo("dana");
+
+        TasklistApi dana = TasklistApi.logIn(port, "dana");
+        Response off = dana.nohold("PUT", "/api/me/status", Map.of("status", "OFF"), true);
+        assertThat(off.status()).as("%s", off).isEqualTo(200);
+
+        for (IntakeAnswer contact : List.of(early, later)) {
+            assertThat(driver.task(contact.caseNumber(), REACH_CUSTOMER).getAssignee()).as(contact.caseNumber())
+                .isEqualTo("nils");
+            assertThat(caseFile.get(contact.caseNumber()).personalRepId()).as("the relationship stays").isEqualTo("dana");
+            assertThat(history(contact.caseNumber(), CaseEventType.WENT_AWAY))
+                .containsExactly("Dana Berg is off duty; from Dana Berg to Nils Olsen");
+        }
+        assertThat(directory.findRep("dana").orElseThrow().status()).isEqualTo(RepStatus.OFF);
+    }
+
+    @Test
     void aReturnTimeThatIsNotAcceptedIsNamed() {
         TasklistApi dana = TasklistApi.logIn(port, "dana");
         for (Object until : List.of("tomorrow", driver.now().minus(Duration.ofMinutes(1)).toString(),
