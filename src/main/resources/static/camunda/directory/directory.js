@@ -172,6 +172,34 @@
     if (!form.password) { delete form.password; }
     call('POST', '/reps', form).then(function () { node.reset(); }).then(done('Person added')).catch(failed);
   });
+  onSubmit('#find-customer', function (form) {
+    call('GET', '/customers?size=10&q=' + encodeURIComponent(form.q)).then(function (found) {
+      var table = $('#customer-hits');
+      var body = $('tbody', table);
+      body.textContent = '';
+      table.hidden = found.items.length === 0;
+      if (found.items.length === 0) { say('No customer matches "' + form.q + '"', true); return; }
+      $('#message').hidden = true;
+      found.items.forEach(function (customer) {
+        var tr = el('tr', null, { 'data-customer': customer.id });
+        [customer.name + ' (' + customer.id + ')', customer.email || '', customer.phone || '',
+          customer.region ? customer.region.name : '', customer.personalRep ? customer.personalRep.name : '',
+          String(customer.openCases)].forEach(function (text) { tr.appendChild(el('td', text)); });
+        var cell = el('td');
+        cell.appendChild(button('Choose', function () {
+          var move = $('#move-customer');
+          move.customer.value = customer.id;
+          if (customer.region) { move.region.value = customer.region.id; }
+          move.reason.focus();
+        }));
+        tr.appendChild(cell);
+        body.appendChild(tr);
+      });
+      if (found.total > found.items.length) {
+        say(found.total + ' customers match; the first ' + found.items.length + ' are shown, say more to narrow them down');
+      }
+    }).catch(function (error) { say('Not found: ' + error.message, true); });
+  });
   onSubmit('#move-customer', function (form) {
     var body = { region: form.region, reason: form.reason };
     if (form.personalRep) { body.personalRep = form.personalRep; }

@@ -76,8 +76,18 @@ class DirectoryBrowserTests {
         browser.visible(By.cssSelector("#regions .region[data-region='south']"));
         browser.screenshot("directory");
 
+        // the administrator knows the customer's e-mail address, not their id
+        WebElement find = browser.visible(By.id("find-customer"));
+        browser.type(find.findElement(By.name("q")), email);
+        browser.click(find.findElement(By.cssSelector("button[type='submit']")));
+        WebElement hit = browser.visible(By.cssSelector("#customer-hits tr[data-customer='" + customerId + "']"));
+        assertThat(hit.getText()).contains(email);
+        browser.screenshot("found");
+        browser.click(hit.findElement(By.xpath(".//button[normalize-space(.)='Choose']")));
         WebElement form = browser.visible(By.id("move-customer"));
-        browser.type(form.findElement(By.name("customer")), customerId);
+        assertThat(form.findElement(By.name("customer")).getDomProperty("value")).isEqualTo(customerId);
+        assertThat(new Select(form.findElement(By.name("region"))).getFirstSelectedOption().getDomProperty("value"))
+            .as("the customer's region, chosen with them").isEqualTo("north");
         new Select(form.findElement(By.name("region"))).selectByValue("south");
         browser.type(form.findElement(By.name("personalRep")), "pablo");
         browser.type(form.findElement(By.name("reason")), "moved to Seville");
