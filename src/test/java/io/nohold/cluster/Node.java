@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** One NoHold node: a separate JVM started from the packaged jar, on its own port, logging to its own file. */
 final class Node {
@@ -126,13 +127,23 @@ final class Node {
         return "http://127.0.0.1:" + port;
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768–60999): a port the system hands out for port 0 would be free
+     * again when the node starts, and the node's own mail server, started on port 0 before its web server, could be
+     * handed the same one.
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        IOException last = null;
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(candidate)) {
+                return socket.getLocalPort();
+            }
+            catch (IOException e) {
+                last = e;
+            }
         }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        throw new UncheckedIOException("no free port between 20000 and 32000", last);
     }
 
 }
