@@ -303,10 +303,11 @@ public class MailboxReader {
     }
 
     /**
-     * IMAP MOVE where the server offers it, so that two nodes moving the same mail leave one copy. Returns false when
-     * another node moved the mail first: the server refuses the second MOVE and the mail is no longer in the inbox.
+     * IMAP MOVE where the server offers it, so that a mail is never left in two folders. Returns false when someone
+     * else (a person in a mail client, a second installation) moved the mail first: the server refuses the MOVE and the
+     * mail is no longer in the inbox. NoHold's own nodes take turns ({@link MailboxTurn}).
      */
-    static boolean move(Store store, Folder inbox, Message message, Folder target) throws MessagingException {
+    private static boolean move(Store store, Folder inbox, Message message, Folder target) throws MessagingException {
         if (store instanceof IMAPStore imap && imap.hasCapability("MOVE") && inbox instanceof IMAPFolder folder) {
             long uid = folder.getUID(message);
             try {
@@ -316,7 +317,7 @@ public class MailboxReader {
             catch (MessagingException e) {
                 // asked of the server itself: the folder's own cache of UIDs still holds the mail
                 if (((long[]) folder.doCommand(protocol -> protocol.fetchSequenceNumbers(uid, uid))).length == 0) {
-                    log.debug("mail with UID {} was moved by another node: {}", uid, e.getMessage());
+                    log.debug("mail with UID {} was moved by someone else: {}", uid, e.getMessage());
                     return false;
                 }
                 throw e;
