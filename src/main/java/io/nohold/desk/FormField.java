@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -61,9 +62,12 @@ record FormField(String key, Kind kind, boolean required, List<String> options, 
         hiddenWhen = List.copyOf(hiddenWhen);
     }
 
-    /** Whether the form hides the field for these data (the task's variables overlaid with the submitted values). */
-    boolean hidden(Map<String, Object> data) {
-        return hiddenWhen.stream().anyMatch(condition -> condition.hides(data));
+    /**
+     * Whether the form hides the field: whether one of its conditions hides it, as {@code hides} evaluates them on
+     * the task's variables overlaid with the submitted values.
+     */
+    boolean hidden(Predicate<HideCondition> hides) {
+        return hiddenWhen.stream().anyMatch(hides);
     }
 
     /** What form-js counts as no value for a required field, and blank text as well. */

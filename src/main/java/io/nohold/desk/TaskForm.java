@@ -48,13 +48,16 @@ final class TaskForm {
         });
         if (complete) {
             Map<String, Object> data = null;
+            // fields often share a condition ("Amount" and its reason both hide unless the outcome is an accommodation)
+            Map<String, Boolean> verdicts = new HashMap<>();
             for (FormField field : fields.values()) {
                 if (!field.required() || !field.blank(values.get(field.key()))) {
                     continue;
                 }
                 if (!field.hiddenWhen().isEmpty()) {
                     data = data != null ? data : shown(variables.get(), values);
-                    if (field.hidden(data)) {
+                    Map<String, Object> shown = data;
+                    if (field.hidden(condition -> verdicts.computeIfAbsent(condition.toString(), expression -> condition.hides(shown)))) {
                         continue;
                     }
                 }

@@ -22,7 +22,12 @@ final class TaskForms {
 
     private static final String CAMUNDA_FORMS_IN_DEPLOYMENT = "camunda-forms:deployment:";
 
+    private static final String DEPLOYMENT = "deployment";
+
     private final Map<String, TaskForm> parsed = new ConcurrentHashMap<>();
+
+    /** Forms bound to their deployment ({@code camunda:formRefBinding="deployment"}), by deployment and key. */
+    private final Map<String, TaskForm> byReference = new ConcurrentHashMap<>();
 
     /** The task's Camunda Form, or null when it has none (a standalone task, an embedded or generated form, or none). */
     TaskForm of(CommandContext context, TaskEntity task) {
@@ -32,13 +37,18 @@ final class TaskForms {
         TaskFormData formData = task.getTaskDefinition().getTaskFormHandler().createTaskForm(task);
         CamundaFormRef ref = formData.getCamundaFormRef();
         if (ref != null && ref.getKey() != null) {
-            CamundaFormDefinition definition = context
-                .runWithoutAuthorization(new GetCamundaFormDefinitionCmd(ref, formData.getDeploymentId()));
-            if (definition == null) {
-                throw new NotFoundException("the form " + ref.getKey() + " of task " + task.getId() + " is not deployed");
+            if (!DEPLOYMENT.equals(ref.getBinding())) {
+                // "latest" moves with every deployment, and a version number comes back when its deployment is deleted
+                return definedBy(context, task, ref, formData.getDeploymentId());
             }
-            return parsed.computeIfAbsent(definition.getId(),
-                    id -> read(context, definition.getDeploymentId(), definition.getResourceName()));
+            // bound to the task's own deployment: the same definition for as long as the task exists
+            String reference = formData.getDeploymentId() + "/" + ref.getKey();
+            TaskForm known = byReference.get(reference);
+            if (known == null) {
+                known = definedBy(context, task, ref, formData.getDeploymentId());
+                byReference.put(reference, known);
+            }
+            return known;
         }
         String formKey = formData.getFormKey();
         if (formKey != null && formKey.startsWith(CAMUNDA_FORMS_IN_DEPLOYMENT)) {
@@ -47,6 +57,15 @@ final class TaskForms {
                     id -> read(context, formData.getDeploymentId(), resource));
         }
         return null;
+    }
+
+    private TaskForm definedBy(CommandContext context, TaskEntity task, CamundaFormRef ref, String deploymentId) {
+        CamundaFormDefinition definition = context.runWithoutAuthorization(new GetCamundaFormDefinitionCmd(ref, deploymentId));
+        if (definition == null) {
+            throw new NotFoundException("the form " + ref.getKey() + " of task " + task.getId() + " is not deployed");
+        }
+        return parsed.computeIfAbsent(definition.getId(),
+                id -> read(context, definition.getDeploymentId(), definition.getResourceName()));
     }
 
     private static TaskForm read(CommandContext context, String deploymentId, String resourceName) {

@@ -37,6 +37,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,6 +70,10 @@ public class Simulator {
 
     private final Desk desk;
 
+    private final JdbcClient jdbc;
+
+    private final String jobTable;
+
     /** The contacts of the run in progress by case number, for the case history's events; null between runs. */
     private volatile Map<String, SimulatedContact> byCase;
 
@@ -79,7 +84,7 @@ public class Simulator {
     private volatile Loop running;
 
     Simulator(SimulatedOrganisation organisation, IntakeService intake, CaseFile caseFile, TaskService tasks,
-            RuntimeService runtime, ManagementService management, ShiftEndHandover shiftEnds, Desk desk) {
+            RuntimeService runtime, ManagementService management, ShiftEndHandover shiftEnds, Desk desk, JdbcClient jdbc) {
         this.organisation = organisation;
         this.intake = intake;
         this.caseFile = caseFile;
@@ -88,6 +93,8 @@ public class Simulator {
         this.management = management;
         this.shiftEnds = shiftEnds;
         this.desk = desk;
+        this.jdbc = jdbc;
+        this.jobTable = management.getTableName(Job.class);
     }
 
     /** A rep during a run: on shift or not, busy until when, with which contact. */
@@ -239,6 +246,15 @@ public class Simulator {
         }
     }
 
+    /**
+     * What the job executor would acquire of the timers: the engine's job table asked directly (the job query's
+     * criteria, {@code timers().withRetriesLeft()}), as this is asked before every event of a run.
+     */
+    private static final String TIMERS = "TYPE_ = 'timer' AND RETRIES_ > 0";
+
+    private record DueTimer(String id, String processInstanceId) {
+    }
+
     /** One run's event loop. */
     private final class Loop {
 
@@ -382,18 +398,22 @@ public class Simulator {
          */
         private void executeDueJobs() {
             while (true) {
-                List<Job> due = timers().duedateLowerThan(Date.from(now.plusMillis(1))).orderByJobDuedate().asc().listPage(0, 50);
+                List<DueTimer> due = jdbc.sql("SELECT ID_, PROCESS_INSTANCE_ID_ FROM " + jobTable + " WHERE " + TIMERS
+                        + " AND DUEDATE_ <= ? ORDER BY DUEDATE_ ASC")
+                    .param(Date.from(now))
+                    .query((row, n) -> new DueTimer(row.getString(1), row.getString(2)))
+                    .list();
                 if (due.isEmpty()) {
                     return;
                 }
-                for (Job job : due) {
+                for (DueTimer job : due) {
                     try {
-                        management.executeJob(job.getId());
+                        management.executeJob(job.id());
                         jobsExecuted++;
                     }
                     catch (RuntimeException e) {
                         jobsFailed++;
-                        log.warn("job {} of process instance {} failed: {}", job.getId(), job.getProcessInstanceId(),
+                        log.warn("job {} of process instance {} failed: {}", job.id(), job.processInstanceId(),
                                 e.getMessage());
                     }
                 }
@@ -406,12 +426,12 @@ public class Simulator {
          * asked with a due-date range, so the week-long quiet periods waiting further out are never read.
          */
         private Instant nextTimerBefore(Instant bound) {
-            List<Job> first = timers().duedateLowerThan(Date.from(bound)).orderByJobDuedate().asc().listPage(0, 1);
-            return first.isEmpty() ? null : first.get(0).getDuedate().toInstant();
-        }
-
-        private org.camunda.bpm.engine.runtime.JobQuery timers() {
-            return management.createJobQuery().timers().withRetriesLeft();
+            List<Date> first = jdbc.sql("SELECT DUEDATE_ FROM " + jobTable + " WHERE " + TIMERS
+                    + " AND DUEDATE_ < ? ORDER BY DUEDATE_ ASC FETCH FIRST 1 ROWS ONLY")
+                .param(Date.from(bound))
+                .query(Date.class)
+                .list();
+            return first.isEmpty() ? null : first.get(0).toInstant();
         }
 
         /** Reps whose handle time is up complete "Resolve contact" and are free again. */
