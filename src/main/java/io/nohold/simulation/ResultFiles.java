@@ -100,16 +100,31 @@ final class ResultFiles {
         md.append("# Pooled mode against Erlang C\n\n").append(number(region.arrivalsPerHour()))
             .append(" contacts/h, exponential handle time ").append(number(scenario.handleTime().meanSeconds()))
             .append(" s, answer target ").append(scenario.answerTargetSeconds()).append(" s, ")
-            .append(number(scenario.hours())).append(" h simulated per row, seed ").append(scenario.seed()).append(".\n\n");
-        md.append("Erlang C twice: for the nominal load, and for the load the run was given (its arrivals and mean handle time).\n\n");
-        md.append("| agents | contacts | Erlangs of the draw | service level: nominal / draw / simulated | ASA s: nominal / draw / simulated | waited: nominal / draw / simulated |\n");
-        md.append("| ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        for (ErlangCCheck.Row row : rows) {
-            md.append(String.format(Locale.ROOT,
-                    "| %d | %d | %.2f | %.1f %% / %.1f %% / %.1f %% | %.1f / %.1f / %.1f | %.1f %% / %.1f %% / %.1f %% |%n",
-                    row.agents(), row.contacts(), row.drawErlangs(), row.expectedServiceLevel() * 100,
-                    row.drawServiceLevel() * 100, row.serviceLevel() * 100, row.expectedAsaSeconds(), row.drawAsaSeconds(),
-                    row.asaSeconds(), row.expectedPWait() * 100, row.drawPWait() * 100, row.pWait() * 100));
+            .append(number(scenario.hours())).append(" h simulated per run, seed ").append(scenario.seed()).append(".\n\n");
+        if (rows.stream().anyMatch(row -> row.replications() > 1)) {
+            md.append("Each row is the mean of ").append(rows.get(0).replications())
+                .append(" runs with the seeds from ").append(scenario.seed())
+                .append(" on, ± the half-width of its 95 % confidence interval (Student's t over the runs).\n\n");
+            md.append("| agents | runs | contacts | service level: Erlang C / simulated | ASA s: Erlang C / simulated | waited: Erlang C / simulated |\n");
+            md.append("| ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            for (ErlangCCheck.Row row : rows) {
+                md.append(String.format(Locale.ROOT, "| %d | %d | %d | %.1f %% / %.1f ± %.1f %% | %.1f / %.1f ± %.1f | %.1f %% / %.1f ± %.1f %% |%n",
+                        row.agents(), row.replications(), row.contacts(), row.expectedServiceLevel() * 100,
+                        row.serviceLevel() * 100, row.serviceLevelMargin() * 100, row.expectedAsaSeconds(), row.asaSeconds(),
+                        row.asaMargin(), row.expectedPWait() * 100, row.pWait() * 100, row.pWaitMargin() * 100));
+            }
+        }
+        else {
+            md.append("Erlang C twice: for the nominal load, and for the load the run was given (its arrivals and mean handle time).\n\n");
+            md.append("| agents | contacts | Erlangs of the draw | service level: nominal / draw / simulated | ASA s: nominal / draw / simulated | waited: nominal / draw / simulated |\n");
+            md.append("| ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            for (ErlangCCheck.Row row : rows) {
+                md.append(String.format(Locale.ROOT,
+                        "| %d | %d | %.2f | %.1f %% / %.1f %% / %.1f %% | %.1f / %.1f / %.1f | %.1f %% / %.1f %% / %.1f %% |%n",
+                        row.agents(), row.contacts(), row.drawErlangs(), row.expectedServiceLevel() * 100,
+                        row.drawServiceLevel() * 100, row.serviceLevel() * 100, row.expectedAsaSeconds(), row.drawAsaSeconds(),
+                        row.asaSeconds(), row.expectedPWait() * 100, row.drawPWait() * 100, row.pWait() * 100));
+            }
         }
         Files.writeString(out.resolve("summary.md"), md.toString());
     }

@@ -144,6 +144,12 @@ public record Scenario(
                 regions);
     }
 
+    /** The same scenario with another seed: another day drawn from the same load (the Erlang C check's replications). */
+    Scenario withSeed(long another) {
+        return new Scenario(start, hours, another, mode, modes, answerTargetSeconds, handleTime, awayShare, drainHours,
+                regions);
+    }
+
     Scenario withReps(String regionId, int reps) {
         return new Scenario(start, hours, seed, mode, modes, answerTargetSeconds, handleTime, awayShare, drainHours,
                 regions.stream()

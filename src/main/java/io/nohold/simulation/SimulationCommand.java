@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar nohold.jar simulate --scenario FILE --out DIR [--mode MODE] [--find-staffing --region ID
- * --target-kept 0.9 --target-continuity 0.85 [--max-reps N]] [--erlang-c --agents 11,12,13,14,15]}: runs the scenario
+ * --target-kept 0.9 --target-continuity 0.85 [--max-reps N]] [--erlang-c --agents 11,12,13,14,15 [--replications N]]}: runs the scenario
  * in each of its modes and writes {@code DIR/result.json}, {@code DIR/summary.md} and, for several modes,
  * {@code DIR/modes.svg} (docs/simulation.md).
  */
@@ -31,7 +31,7 @@ class SimulationCommand implements ApplicationRunner, ExitCodeGenerator {
     static final String USAGE = """
             usage: java -jar nohold.jar simulate --scenario FILE --out DIR [--mode rings|pooled|personal]
                      [--find-staffing --region ID [--target-kept 0.9] [--target-continuity 0.85] [--max-reps 60]]
-                     [--erlang-c [--agents 11,12,13,14,15]]""";
+                     [--erlang-c [--agents 11,12,13,14,15] [--replications 1]]""";
 
     private final Simulator simulator;
 
@@ -46,7 +46,7 @@ class SimulationCommand implements ApplicationRunner, ExitCodeGenerator {
 
     /** The command line, read strictly: every option named, values checked. */
     record Options(Path scenario, Path out, RoutingMode mode, boolean findStaffing, String region, double targetKept,
-            double targetContinuity, int maxReps, boolean erlangC, List<Integer> agents) {
+            double targetContinuity, int maxReps, boolean erlangC, List<Integer> agents, int replications) {
 
         static Options parse(String[] args) {
             Path scenario = null;
@@ -58,6 +58,8 @@ class SimulationCommand implements ApplicationRunner, ExitCodeGenerator {
             double kept = 0.9;
             double continuity = 0.85;
             int maxReps = 60;
+            int replications = 1;
+            boolean replicationsGiven = false;
             List<Integer> agents = List.of(11, 12, 13, 14, 15);
             List<String> problems = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
@@ -89,6 +91,19 @@ class SimulationCommand implements ApplicationRunner, ExitCodeGenerator {
                             problems.add("--max-reps: must be a whole number from 1 to 500");
                         }
                     }
+                    case "--replications" -> {
+                        i++;
+                        replicationsGiven = true;
+                        try {
+                            replications = Integer.parseInt(value);
+                            if (replications < 1 || replications > 1000) {
+                                problems.add("--replications: must be a whole number from 1 to 1000");
+                            }
+                        }
+                        catch (RuntimeException e) {
+                            problems.add("--replications: must be a whole number from 1 to 1000");
+                        }
+                    }
                     case "--agents" -> {
                         i++;
                         try {
@@ -118,10 +133,14 @@ class SimulationCommand implements ApplicationRunner, ExitCodeGenerator {
             if (findStaffing && erlangC) {
                 problems.add("--find-staffing and --erlang-c: give one of them");
             }
+            if (replicationsGiven && !erlangC) {
+                problems.add("--replications: goes with --erlang-c");
+            }
             if (!problems.isEmpty()) {
                 throw new ScenarioReader.InvalidScenario(problems);
             }
-            return new Options(scenario, out, mode, findStaffing, region, kept, continuity, maxReps, erlangC, agents);
+            return new Options(scenario, out, mode, findStaffing, region, kept, continuity, maxReps, erlangC, agents,
+                    replications);
         }
 
         private static double share(String value, String name, List<String> problems, int at) {
@@ -156,7 +175,7 @@ class SimulationCommand implements ApplicationRunner, ExitCodeGenerator {
                 System.out.println(ResultFiles.staffingLine(answer));
             }
             else if (options.erlangC()) {
-                List<ErlangCCheck.Row> rows = ErlangCCheck.run(simulator, scenario, options.agents());
+                List<ErlangCCheck.Row> rows = ErlangCCheck.run(simulator, scenario, options.agents(), options.replications());
                 ResultFiles.writeErlangC(options.out(), scenario, rows);
                 rows.forEach(row -> System.out.println(row.line()));
             }
