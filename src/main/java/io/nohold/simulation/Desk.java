@@ -175,13 +175,10 @@ class Desk {
 
     /** The rep finished: "Resolve contact" is completed as resolved, whoever holds it now. */
     void resolve(String processInstanceId) {
-        Task task = task(processInstanceId, RESOLVE_CONTACT).orElse(null);
-        if (task == null) {
-            return;
-        }
-        tasks.complete(task.getId(), org.camunda.bpm.engine.variable.Variables.createVariables()
-            .putValue(Variables.OUTCOME, "RESOLVED")
-            .putValue(Variables.NOTES, "Resolved (simulated)."));
+        task(processInstanceId, RESOLVE_CONTACT).ifPresent(task -> tasks.complete(task.getId(),
+                org.camunda.bpm.engine.variable.Variables.createVariables()
+                    .putValue(Variables.OUTCOME, "RESOLVED")
+                    .putValue(Variables.NOTES, "Resolved (simulated).")));
     }
 
     /** The pooled mode: the new contact's "Reach customer" is given to the region's team, as "unclaim" does. */

@@ -79,30 +79,10 @@ class SimulationCommand implements ApplicationRunner, ExitCodeGenerator {
                     case "--region" -> region = value == null ? null : args[++i];
                     case "--target-kept" -> kept = share(value, "--target-kept", problems, i++);
                     case "--target-continuity" -> continuity = share(value, "--target-continuity", problems, i++);
-                    case "--max-reps" -> {
-                        i++;
-                        try {
-                            maxReps = Integer.parseInt(value);
-                            if (maxReps < 1 || maxReps > 500) {
-                                problems.add("--max-reps: must be a whole number from 1 to 500");
-                            }
-                        }
-                        catch (RuntimeException e) {
-                            problems.add("--max-reps: must be a whole number from 1 to 500");
-                        }
-                    }
+                    case "--max-reps" -> maxReps = wholeNumber(value, "--max-reps", 500, problems, i++);
                     case "--replications" -> {
-                        i++;
+                        replications = wholeNumber(value, "--replications", 1000, problems, i++);
                         replicationsGiven = true;
-                        try {
-                            replications = Integer.parseInt(value);
-                            if (replications < 1 || replications > 1000) {
-                                problems.add("--replications: must be a whole number from 1 to 1000");
-                            }
-                        }
-                        catch (RuntimeException e) {
-                            problems.add("--replications: must be a whole number from 1 to 1000");
-                        }
                     }
                     case "--agents" -> {
                         i++;
@@ -141,6 +121,20 @@ class SimulationCommand implements ApplicationRunner, ExitCodeGenerator {
             }
             return new Options(scenario, out, mode, findStaffing, region, kept, continuity, maxReps, erlangC, agents,
                     replications);
+        }
+
+        private static int wholeNumber(String value, String name, int max, List<String> problems, int at) {
+            try {
+                int number = Integer.parseInt(value);
+                if (number >= 1 && number <= max) {
+                    return number;
+                }
+            }
+            catch (RuntimeException e) {
+                // named below
+            }
+            problems.add(name + ": must be a whole number from 1 to " + max);
+            return 1;
         }
 
         private static double share(String value, String name, List<String> problems, int at) {
