@@ -16,6 +16,9 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 import io.nohold.calendar.BusinessCalendar;
 import io.nohold.casefile.CaseEventRecorded;
 import io.nohold.casefile.CaseEventType;
@@ -74,6 +77,14 @@ public class Simulator {
 
     private final String jobTable;
 
+    private final DataSource dataSource;
+
+    /**
+     * After how many contacts of a run the database plans its statements anew ({@link #replan}); about the first ten
+     * simulated minutes of a busy region.
+     */
+    static final int REPLAN_AFTER_CONTACTS = 100;
+
     /** The contacts of the run in progress by case number, for the case history's events; null between runs. */
     private volatile Map<String, SimulatedContact> byCase;
 
@@ -84,7 +95,8 @@ public class Simulator {
     private volatile Loop running;
 
     Simulator(SimulatedOrganisation organisation, IntakeService intake, CaseFile caseFile, TaskService tasks,
-            RuntimeService runtime, ManagementService management, ShiftEndHandover shiftEnds, Desk desk, JdbcClient jdbc) {
+            RuntimeService runtime, ManagementService management, ShiftEndHandover shiftEnds, Desk desk, JdbcClient jdbc,
+            DataSource dataSource) {
         this.organisation = organisation;
         this.intake = intake;
         this.caseFile = caseFile;
@@ -95,6 +107,22 @@ public class Simulator {
         this.desk = desk;
         this.jdbc = jdbc;
         this.jobTable = management.getTableName(Job.class);
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * The simulation's database keeps each connection's parsed statements with their plans (a query cache of 1024 in
+     * the {@code simulation} profile: parsing SQL was a sixth of a run). A plan is made when a statement is first
+     * prepared, at the start of a run, on nearly empty engine tables, and a plan made then can be very wrong later: the
+     * engine's load of an execution's variables then walks every variable row (docs/performance.md, "The simulator").
+     * So once the first contacts have filled the tables, the database gathers statistics and the pool's connections are
+     * replaced: every statement is planned again, for tables as they are.
+     */
+    private void replan() {
+        jdbc.sql("ANALYZE").update();
+        if (dataSource instanceof HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
+            pool.getHikariPoolMXBean().softEvictConnections();
+        }
     }
 
     /** A rep during a run: on shift or not, busy until when, with which contact. */
@@ -457,6 +485,9 @@ public class Simulator {
                 SimulatedOrganisation.SeededCustomer customer = region.customers().get(arrival.customer());
                 SimulatedContact contact = new SimulatedContact(arrival, customer.id(), customer.personalRepId());
                 contacts.add(contact);
+                if (contacts.size() == REPLAN_AFTER_CONTACTS) {
+                    replan();
+                }
                 IntakeAnswer answer = intake.submit(new ContactRequest(arrival.channel().name(),
                         prefix + "contact-" + arrival.number(), new CustomerDetails(customer.id(), null, null, null, null, null),
                         "Simulated contact " + arrival.number(), "A simulated contact on " + arrival.channel().name() + ".",
