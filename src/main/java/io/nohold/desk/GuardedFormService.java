@@ -54,14 +54,16 @@ final class GuardedFormService extends FormServiceImpl {
 
     @Override
     public void submitTaskForm(String taskId, Map<String, Object> properties) {
-        guard.checkFinishing(commandExecutor, taskId, properties, Finish.COMPLETE);
-        super.submitTaskForm(taskId, properties);
+        guard.finishing(commandExecutor, taskId, properties, Finish.COMPLETE, () -> {
+            super.submitTaskForm(taskId, properties);
+            return null;
+        });
     }
 
     @Override
     public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties, boolean deserializeValues) {
-        guard.checkFinishing(commandExecutor, taskId, properties, Finish.COMPLETE);
-        return super.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues);
+        return guard.finishing(commandExecutor, taskId, properties, Finish.COMPLETE,
+                () -> super.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues));
     }
 
 }

@@ -8,7 +8,8 @@ import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
- * The engine's task service with {@link TaskFormGuard} in front of every call that changes a task's variables. The
+ * The engine's task service with {@link TaskFormGuard} in front of every call that changes a task's variables, checked
+ * in the same engine command as the change. The
  * engine REST API and the Tasklist's own API take their services from the engine, so they pass here too.
  */
 final class GuardedTaskService extends TaskServiceImpl {
@@ -21,14 +22,16 @@ final class GuardedTaskService extends TaskServiceImpl {
 
     @Override
     public void complete(String taskId, Map<String, Object> variables) {
-        guard.checkFinishing(commandExecutor, taskId, variables, Finish.COMPLETE);
-        super.complete(taskId, variables);
+        guard.finishing(commandExecutor, taskId, variables, Finish.COMPLETE, () -> {
+            super.complete(taskId, variables);
+            return null;
+        });
     }
 
     @Override
     public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables, boolean deserializeValues) {
-        guard.checkFinishing(commandExecutor, taskId, variables, Finish.COMPLETE);
-        return super.completeWithVariablesInReturn(taskId, variables, deserializeValues);
+        return guard.finishing(commandExecutor, taskId, variables, Finish.COMPLETE,
+                () -> super.completeWithVariablesInReturn(taskId, variables, deserializeValues));
     }
 
     @Override
@@ -38,59 +41,59 @@ final class GuardedTaskService extends TaskServiceImpl {
 
     @Override
     public void resolveTask(String taskId, Map<String, Object> variables) {
-        guard.checkFinishing(commandExecutor, taskId, variables, Finish.RESOLVE);
-        super.resolveTask(taskId, variables);
+        guard.finishing(commandExecutor, taskId, variables, Finish.RESOLVE, () -> {
+            super.resolveTask(taskId, variables);
+            return null;
+        });
     }
 
     @Override
     public void handleBpmnError(String taskId, String errorCode, String errorMessage, Map<String, Object> variables) {
-        guard.checkFinishing(commandExecutor, taskId, variables, Finish.BPMN_ERROR_OR_ESCALATION);
-        super.handleBpmnError(taskId, errorCode, errorMessage, variables);
+        guard.finishing(commandExecutor, taskId, variables, Finish.BPMN_ERROR_OR_ESCALATION, () -> {
+            super.handleBpmnError(taskId, errorCode, errorMessage, variables);
+            return null;
+        });
     }
 
     @Override
     public void handleEscalation(String taskId, String escalationCode, Map<String, Object> variables) {
-        guard.checkFinishing(commandExecutor, taskId, variables, Finish.BPMN_ERROR_OR_ESCALATION);
-        super.handleEscalation(taskId, escalationCode, variables);
+        guard.finishing(commandExecutor, taskId, variables, Finish.BPMN_ERROR_OR_ESCALATION, () -> {
+            super.handleEscalation(taskId, escalationCode, variables);
+            return null;
+        });
     }
 
     /** Behind setVariable(s) and setVariable(s)Local. */
     @Override
     protected void setVariables(String taskId, Map<String, ? extends Object> variables, boolean local) {
-        guard.checkWritingVariables(commandExecutor, taskId);
-        super.setVariables(taskId, variables, local);
+        guard.writingVariables(commandExecutor, taskId, () -> super.setVariables(taskId, variables, local));
     }
 
     /** Behind updateVariables and updateVariablesLocal (the REST API's POST .../variables). */
     @Override
     protected void updateVariables(String taskId, Map<String, ? extends Object> modifications, Collection<String> deletions,
             boolean local) {
-        guard.checkWritingVariables(commandExecutor, taskId);
-        super.updateVariables(taskId, modifications, deletions, local);
+        guard.writingVariables(commandExecutor, taskId, () -> super.updateVariables(taskId, modifications, deletions, local));
     }
 
     @Override
     public void removeVariable(String taskId, String variableName) {
-        guard.checkWritingVariables(commandExecutor, taskId);
-        super.removeVariable(taskId, variableName);
+        guard.writingVariables(commandExecutor, taskId, () -> super.removeVariable(taskId, variableName));
     }
 
     @Override
     public void removeVariableLocal(String taskId, String variableName) {
-        guard.checkWritingVariables(commandExecutor, taskId);
-        super.removeVariableLocal(taskId, variableName);
+        guard.writingVariables(commandExecutor, taskId, () -> super.removeVariableLocal(taskId, variableName));
     }
 
     @Override
     public void removeVariables(String taskId, Collection<String> variableNames) {
-        guard.checkWritingVariables(commandExecutor, taskId);
-        super.removeVariables(taskId, variableNames);
+        guard.writingVariables(commandExecutor, taskId, () -> super.removeVariables(taskId, variableNames));
     }
 
     @Override
     public void removeVariablesLocal(String taskId, Collection<String> variableNames) {
-        guard.checkWritingVariables(commandExecutor, taskId);
-        super.removeVariablesLocal(taskId, variableNames);
+        guard.writingVariables(commandExecutor, taskId, () -> super.removeVariablesLocal(taskId, variableNames));
     }
 
 }

@@ -2,6 +2,7 @@ package io.nohold.desk;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.nohold.security.Groups;
@@ -20,9 +21,10 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 
 /**
  * What a task may change: only the fields its Camunda Form declares, with the declared type and allowed values, and
- * only by finishing the task. Each check is a read-only engine command that runs before the engine's own command, so
- * a refused call writes nothing: no variable, no history, the task stays open. The refusal names every field that is
- * wrong and what the form accepts instead.
+ * only by finishing the task. Each check runs first in the engine command that then does what was asked (the engine's
+ * own command joins it), so a refused call writes nothing: no variable, no history, the task stays open; and nothing
+ * can change between the check and the change. The refusal names every field that is wrong and what the form accepts
+ * instead.
  * <ul>
  * <li>Completing (also submitting the form, resolving a delegated task): every variable must be a field of the form
  * with an accepted value, and every required field that the form shows must have a value.</li>
@@ -69,19 +71,29 @@ final class TaskFormGuard {
         this.forms = forms;
     }
 
-    /** Refuses a call that would finish the task with variables its form does not accept. */
-    void checkFinishing(CommandExecutor engine, String taskId, Map<String, ?> variables, Finish finish) {
+    /**
+     * Finishes the task ({@code then}, the engine's own call) unless that would finish it with variables its form does
+     * not accept. One command: the task, its variables and its process definition are read once for both.
+     */
+    <T> T finishing(CommandExecutor engine, String taskId, Map<String, ?> variables, Finish finish, Supplier<T> then) {
         try {
-            engine.execute(finishing(taskId, variables, finish));
+            return engine.execute(context -> {
+                finishing(taskId, variables, finish).execute(context);
+                return then.get();
+            });
         }
         catch (FieldsRefused refused) {
             throw finish.refusal(refused);
         }
     }
 
-    /** Refuses a call that would set or remove the task's variables, unless the caller is trusted with that. */
-    void checkWritingVariables(CommandExecutor engine, String taskId) {
-        engine.execute(writingVariables(taskId));
+    /** Sets or removes the task's variables ({@code then}) unless the caller is not trusted with that. */
+    void writingVariables(CommandExecutor engine, String taskId, Runnable then) {
+        engine.execute(context -> {
+            writingVariables(taskId).execute(context);
+            then.run();
+            return null;
+        });
     }
 
     private Command<Void> finishing(String taskId, Map<String, ?> variables, Finish finish) {
