@@ -1,5 +1,9 @@
 package io.nohold.desk;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.feel.api.EvaluationResult;
@@ -45,6 +49,54 @@ final class HideCondition {
         }
         EvaluationResult result = FEEL.evaluate(parsed, data);
         return result.isSuccess() && Boolean.TRUE.equals(result.result());
+    }
+
+    /**
+     * A form's conditions evaluated in one FEEL evaluation, as the list {@code [c1, c2, ...]}: FEEL-Scala sets up all
+     * its built-in functions for every evaluation, which costs more than the conditions themselves. The items of a
+     * list are evaluated independently on the same data, so each verdict is the one its condition gives alone; should
+     * the list not parse or not evaluate (one condition fails), each condition is evaluated on its own.
+     */
+    static final class All {
+
+        private final List<HideCondition> parsed;
+
+        private final ParsedExpression together;
+
+        private All(List<HideCondition> parsed, ParsedExpression together) {
+            this.parsed = parsed;
+            this.together = together;
+        }
+
+        static All of(Collection<HideCondition> conditions) {
+            Map<String, HideCondition> distinct = new LinkedHashMap<>();
+            conditions.stream().filter(condition -> condition.parsed != null)
+                .forEach(condition -> distinct.putIfAbsent(condition.expression, condition));
+            List<HideCondition> parsed = List.copyOf(distinct.values());
+            if (parsed.size() < 2) {
+                return new All(parsed, null);
+            }
+            ParseResult result = FEEL.parseExpression("[" + String.join(", ",
+                    parsed.stream().map(condition -> "(" + condition.parsed.text() + ")").toList()) + "]");
+            return new All(parsed, result.isSuccess() ? result.parsedExpression() : null);
+        }
+
+        /** Whether each condition hides its field, by the condition's expression; unparsable ones are absent (shown). */
+        Map<String, Boolean> verdicts(Map<String, Object> data) {
+            Map<String, Boolean> verdicts = new HashMap<>();
+            if (together != null) {
+                EvaluationResult result = FEEL.evaluate(together, data);
+                if (result.isSuccess() && result.result() instanceof List<?> values && values.size() == parsed.size()) {
+                    for (int i = 0; i < parsed.size(); i++) {
+                        verdicts.put(parsed.get(i).expression, Boolean.TRUE.equals(values.get(i)));
+                    }
+                    return verdicts;
+                }
+            }
+            parsed.forEach(condition -> verdicts.put(condition.expression, condition.hides(data)));
+            return verdicts;
+        }
+
     }
 
     @Override

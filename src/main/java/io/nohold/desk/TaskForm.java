@@ -20,8 +20,11 @@ final class TaskForm {
 
     private final Map<String, FormField> fields;
 
+    private final HideCondition.All conditions;
+
     TaskForm(Map<String, FormField> fields) {
         this.fields = new LinkedHashMap<>(fields);
+        this.conditions = HideCondition.All.of(fields.values().stream().flatMap(field -> field.hiddenWhen().stream()).toList());
     }
 
     Map<String, FormField> fields() {
@@ -47,17 +50,16 @@ final class TaskForm {
             }
         });
         if (complete) {
-            Map<String, Object> data = null;
-            // fields often share a condition ("Amount" and its reason both hide unless the outcome is an accommodation)
-            Map<String, Boolean> verdicts = new HashMap<>();
+            // all of the form's conditions at once, when a required field left blank has one
+            Map<String, Boolean> verdicts = null;
             for (FormField field : fields.values()) {
                 if (!field.required() || !field.blank(values.get(field.key()))) {
                     continue;
                 }
                 if (!field.hiddenWhen().isEmpty()) {
-                    data = data != null ? data : shown(variables.get(), values);
-                    Map<String, Object> shown = data;
-                    if (field.hidden(condition -> verdicts.computeIfAbsent(condition.toString(), expression -> condition.hides(shown)))) {
+                    verdicts = verdicts != null ? verdicts : conditions.verdicts(shown(variables.get(), values));
+                    Map<String, Boolean> hidden = verdicts;
+                    if (field.hidden(condition -> hidden.getOrDefault(condition.toString(), false))) {
                         continue;
                     }
                 }

@@ -149,6 +149,50 @@ class TaskFormTests {
     }
 
     @Test
+    void theFormsConditionsEvaluatedTogetherGiveEachFieldItsOwnVerdict() {
+        TaskForm form = read("""
+                {"id": "Form_Conditions", "components": [
+                  {"type": "select", "key": "outcome", "values": [{"label": "Done", "value": "DONE"}, {"label": "Refund", "value": "REFUND"},
+                    {"label": "Later", "value": "LATER"}]},
+                  {"type": "number", "key": "amount", "validate": {"required": true}, "conditional": {"hide": "=outcome != \\"REFUND\\""}},
+                  {"type": "textfield", "key": "reason", "validate": {"required": true}, "conditional": {"hide": "=outcome != \\"REFUND\\""}},
+                  {"type": "datetime", "subtype": "date", "key": "when", "validate": {"required": true}, "conditional": {"hide": "=outcome != \\"LATER\\""}},
+                  {"type": "textfield", "key": "broken", "validate": {"required": true}, "conditional": {"hide": "=outcome = = 1"}}
+                ]}""");
+
+        assertThat(form.problems("Conditions", Map.of("outcome", "DONE"), true, Map::of)).extracting(Problem::field)
+            .containsExactly("broken");
+        assertThat(form.problems("Conditions", Map.of("outcome", "REFUND"), true, Map::of)).extracting(Problem::field)
+            .containsExactly("amount", "reason", "broken");
+        assertThat(form.problems("Conditions", Map.of("outcome", "LATER"), true, Map::of)).extracting(Problem::field)
+            .containsExactly("when", "broken");
+    }
+
+    @Test
+    void conditionsEvaluatedTogetherAgreeWithEachAloneAlsoWhenOneOfThemFails() {
+        List<HideCondition> conditions = List.of(HideCondition.of("=outcome != \"REFUND\""), HideCondition.of("=amount > 100"),
+                HideCondition.of("=outcome = = 1"), HideCondition.of("=not(refund)"),
+                // fails to evaluate (not only null) when the outcome is DONE: then the list fails and each is asked alone
+                HideCondition.of("=assert(outcome, outcome != \"DONE\")"));
+
+        for (Map<String, Object> data : List.<Map<String, Object>>of(Map.of("outcome", "REFUND", "amount", 150, "refund", true),
+                Map.of("outcome", "DONE", "amount", 5, "refund", false),
+                Map.of("outcome", "DONE", "amount", "not a number", "refund", "not a boolean"), Map.of())) {
+            Map<String, Boolean> together = HideCondition.All.of(conditions).verdicts(data);
+            for (HideCondition condition : conditions) {
+                assertThat(together.getOrDefault(condition.toString(), false)).as(condition + " on " + data)
+                    .isEqualTo(condition.hides(data));
+            }
+        }
+        assertThat(HideCondition.All.of(conditions).verdicts(Map.of("outcome", "DONE", "amount", 150, "refund", false)))
+            .containsEntry("=outcome != \"REFUND\"", true)
+            .containsEntry("=amount > 100", true)
+            .containsEntry("=not(refund)", true)
+            .containsEntry("=assert(outcome, outcome != \"DONE\")", false)
+            .doesNotContainKey("=outcome = = 1");
+    }
+
+    @Test
     void whatTheGuardCannotCheckIsRefusedWhenTheFormIsRead() {
         assertThatThrownBy(() -> read("""
                 {"id": "Form_Dynamic", "components": [{"type": "select", "key": "rep", "valuesKey": "reps"}]}"""))
