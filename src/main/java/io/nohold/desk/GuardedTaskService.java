@@ -4,7 +4,10 @@ import java.util.Collection;
 import java.util.Map;
 
 import io.nohold.desk.TaskFormGuard.Finish;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
+import org.camunda.bpm.engine.impl.util.ExceptionUtil;
 import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
@@ -66,14 +69,15 @@ final class GuardedTaskService extends TaskServiceImpl {
     /** Behind setVariable(s) and setVariable(s)Local. */
     @Override
     protected void setVariables(String taskId, Map<String, ? extends Object> variables, boolean local) {
-        guard.writingVariables(commandExecutor, taskId, () -> super.setVariables(taskId, variables, local));
+        tooLongIsABadRequest(() -> guard.writingVariables(commandExecutor, taskId, () -> super.setVariables(taskId, variables, local)));
     }
 
     /** Behind updateVariables and updateVariablesLocal (the REST API's POST .../variables). */
     @Override
     protected void updateVariables(String taskId, Map<String, ? extends Object> modifications, Collection<String> deletions,
             boolean local) {
-        guard.writingVariables(commandExecutor, taskId, () -> super.updateVariables(taskId, modifications, deletions, local));
+        tooLongIsABadRequest(
+                () -> guard.writingVariables(commandExecutor, taskId, () -> super.updateVariables(taskId, modifications, deletions, local)));
     }
 
     @Override
@@ -94,6 +98,23 @@ final class GuardedTaskService extends TaskServiceImpl {
     @Override
     public void removeVariablesLocal(String taskId, Collection<String> variableNames) {
         guard.writingVariables(commandExecutor, taskId, () -> super.removeVariablesLocal(taskId, variableNames));
+    }
+
+    /**
+     * As the engine's own {@code setVariables} and {@code updateVariables} answer a value too long for its column: as a
+     * bad request (400), not as a failure of the database. The engine's own catch no longer sees it, because the write
+     * happens when the guard's command ends.
+     */
+    private static void tooLongIsABadRequest(Runnable write) {
+        try {
+            write.run();
+        }
+        catch (ProcessEngineException e) {
+            if (ExceptionUtil.checkValueTooLongException(e)) {
+                throw new BadUserRequestException("Variable value is too long", e);
+            }
+            throw e;
+        }
     }
 
 }

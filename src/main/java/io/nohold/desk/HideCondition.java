@@ -10,6 +10,7 @@ import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
 import org.camunda.feel.api.ParseResult;
+import org.camunda.feel.syntaxtree.ConstList;
 import org.camunda.feel.syntaxtree.ParsedExpression;
 
 /**
@@ -54,8 +55,9 @@ final class HideCondition {
     /**
      * A form's conditions evaluated in one FEEL evaluation, as the list {@code [c1, c2, ...]}: FEEL-Scala sets up all
      * its built-in functions for every evaluation, which costs more than the conditions themselves. The items of a
-     * list are evaluated independently on the same data, so each verdict is the one its condition gives alone; should
-     * the list not parse or not evaluate (one condition fails), each condition is evaluated on its own.
+     * list are evaluated independently on the same data, so each verdict is the one its condition gives alone (the list
+     * is used only when its items are exactly the conditions as each parses alone); should the list not parse or not
+     * evaluate (one condition fails), each condition is evaluated on its own.
      */
     static final class All {
 
@@ -76,9 +78,28 @@ final class HideCondition {
             if (parsed.size() < 2) {
                 return new All(parsed, null);
             }
+            // a line break before each ")" ends a "//" comment in a condition there, not in the next condition
             ParseResult result = FEEL.parseExpression("[" + String.join(", ",
-                    parsed.stream().map(condition -> "(" + condition.parsed.text() + ")").toList()) + "]");
-            return new All(parsed, result.isSuccess() ? result.parsedExpression() : null);
+                    parsed.stream().map(condition -> "(" + condition.parsed.text() + "\n)").toList()) + "]");
+            return new All(parsed, result.isSuccess() && itemsAre(result.parsedExpression(), parsed) ? result.parsedExpression() : null);
+        }
+
+        /** Whether the list's items are exactly the conditions as each parses alone, in order (and nothing else). */
+        private static boolean itemsAre(ParsedExpression list, List<HideCondition> conditions) {
+            if (!(list.expression() instanceof ConstList items) || items.items().size() != conditions.size()) {
+                return false;
+            }
+            for (int i = 0; i < conditions.size(); i++) {
+                if (!items.items().apply(i).equals(conditions.get(i).parsed.expression())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Whether the conditions are evaluated as one list (false: each alone, as for fewer than two). */
+        boolean together() {
+            return together != null;
         }
 
         /** Whether each condition hides its field, by the condition's expression; unparsable ones are absent (shown). */

@@ -22,9 +22,9 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 /**
  * What a task may change: only the fields its Camunda Form declares, with the declared type and allowed values, and
  * only by finishing the task. Each check runs first in the engine command that then does what was asked (the engine's
- * own command joins it), so a refused call writes nothing: no variable, no history, the task stays open; and nothing
- * can change between the check and the change. The refusal names every field that is wrong and what the form accepts
- * instead.
+ * own command joins it), so a refused call writes nothing: no variable, no history, the task stays open; and the check
+ * and the change see the same task in one transaction. The refusal names every field that is wrong and what the form
+ * accepts instead.
  * <ul>
  * <li>Completing (also submitting the form, resolving a delegated task): every variable must be a field of the form
  * with an accepted value, and every required field that the form shows must have a value.</li>

@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Runs a scenario on NoHold itself: seeds its organisation through NoHold's services, submits its contacts through the
@@ -119,6 +120,10 @@ public class Simulator {
      * replaced: every statement is planned again, for tables as they are.
      */
     private void replan() {
+        // H2's ANALYZE commits whatever transaction its connection has open: the simulator replans between transactions
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("the simulation's database is replanned between transactions only");
+        }
         jdbc.sql("ANALYZE").update();
         if (dataSource instanceof HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
             pool.getHikariPoolMXBean().softEvictConnections();

@@ -242,6 +242,13 @@ class TaskFormGuardTests {
         ApiClient.Response repair = api.put("/engine-rest/task/" + reach.getId() + "/localVariables/repairNote", "admin",
                 Map.of("value", "checked by an admin"));
         assertThat(repair.status()).as("%s", repair).isEqualTo(204);
+
+        ApiClient.Response tooLong = api.put("/engine-rest/task/" + reach.getId() + "/localVariables/repairNote", "admin",
+                Map.of("value", "x".repeat(5000)));
+        assertThat(tooLong.status()).as("%s", tooLong).isEqualTo(400);
+        assertThat(tooLong.json().path("message").asText()).contains("Variable value is too long").doesNotContain("Exception");
+        assertThat(runtime.createVariableInstanceQuery().taskIdIn(reach.getId()).variableName("repairNote").singleResult().getValue())
+            .as("the repair before stands").isEqualTo("checked by an admin");
     }
 
     @Test

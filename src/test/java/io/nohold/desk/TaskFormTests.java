@@ -178,6 +178,7 @@ class TaskFormTests {
         for (Map<String, Object> data : List.<Map<String, Object>>of(Map.of("outcome", "REFUND", "amount", 150, "refund", true),
                 Map.of("outcome", "DONE", "amount", 5, "refund", false),
                 Map.of("outcome", "DONE", "amount", "not a number", "refund", "not a boolean"), Map.of())) {
+            assertThat(HideCondition.All.of(conditions).together()).as("one FEEL evaluation for all").isTrue();
             Map<String, Boolean> together = HideCondition.All.of(conditions).verdicts(data);
             for (HideCondition condition : conditions) {
                 assertThat(together.getOrDefault(condition.toString(), false)).as(condition + " on " + data)
@@ -190,6 +191,21 @@ class TaskFormTests {
             .containsEntry("=not(refund)", true)
             .containsEntry("=assert(outcome, outcome != \"DONE\")", false)
             .doesNotContainKey("=outcome = = 1");
+    }
+
+    @Test
+    void aCommentInOneConditionCannotSwallowTheNextOnesInTheList() {
+        // alone: false, a string (so shown), true; joined carelessly the comment and the string's line break made the
+        // list [true, false, false]
+        List<HideCondition> conditions = List.of(HideCondition.of("=false // "),
+                HideCondition.of("=\"x\n or true), (false), (false)] //\""), HideCondition.of("=amount < 100"));
+        Map<String, Object> data = Map.of("amount", 50);
+
+        assertThat(conditions).extracting(condition -> condition.hides(data)).containsExactly(false, false, true);
+        assertThat(HideCondition.All.of(conditions).verdicts(data))
+            .containsEntry("=false // ", false)
+            .containsEntry("=\"x\n or true), (false), (false)] //\"", false)
+            .containsEntry("=amount < 100", true);
     }
 
     @Test
