@@ -12,8 +12,8 @@ import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
  * The engine's task service with {@link TaskFormGuard} in front of every call that changes a task's variables, checked
- * in the same engine command as the change. The
- * engine REST API and the Tasklist's own API take their services from the engine, so they pass here too.
+ * in the same engine command as the change. The engine REST API and the Tasklist's own API take their services from
+ * the engine, so they pass here too.
  */
 final class GuardedTaskService extends TaskServiceImpl {
 

@@ -42,13 +42,8 @@ final class TaskForms {
                 return definedBy(context, task, ref, formData.getDeploymentId());
             }
             // bound to the task's own deployment: the same definition for as long as the task exists
-            String reference = formData.getDeploymentId() + "/" + ref.getKey();
-            TaskForm known = byReference.get(reference);
-            if (known == null) {
-                known = definedBy(context, task, ref, formData.getDeploymentId());
-                byReference.put(reference, known);
-            }
-            return known;
+            return byReference.computeIfAbsent(formData.getDeploymentId() + "/" + ref.getKey(),
+                    reference -> definedBy(context, task, ref, formData.getDeploymentId()));
         }
         String formKey = formData.getFormKey();
         if (formKey != null && formKey.startsWith(CAMUNDA_FORMS_IN_DEPLOYMENT)) {

@@ -77,11 +77,21 @@ class SimulationCommand implements ApplicationRunner, ExitCodeGenerator {
                     case "--find-staffing" -> findStaffing = true;
                     case "--erlang-c" -> erlangC = true;
                     case "--region" -> region = value == null ? null : args[++i];
-                    case "--target-kept" -> kept = share(value, "--target-kept", problems, i++);
-                    case "--target-continuity" -> continuity = share(value, "--target-continuity", problems, i++);
-                    case "--max-reps" -> maxReps = wholeNumber(value, "--max-reps", 500, problems, i++);
+                    case "--target-kept" -> {
+                        kept = share(value, "--target-kept", problems);
+                        i++;
+                    }
+                    case "--target-continuity" -> {
+                        continuity = share(value, "--target-continuity", problems);
+                        i++;
+                    }
+                    case "--max-reps" -> {
+                        maxReps = wholeNumber(value, "--max-reps", 500, problems);
+                        i++;
+                    }
                     case "--replications" -> {
-                        replications = wholeNumber(value, "--replications", 1000, problems, i++);
+                        replications = wholeNumber(value, "--replications", 1000, problems);
+                        i++;
                         replicationsGiven = true;
                     }
                     case "--agents" -> {
@@ -123,7 +133,7 @@ class SimulationCommand implements ApplicationRunner, ExitCodeGenerator {
                     replications);
         }
 
-        private static int wholeNumber(String value, String name, int max, List<String> problems, int at) {
+        private static int wholeNumber(String value, String name, int max, List<String> problems) {
             try {
                 int number = Integer.parseInt(value);
                 if (number >= 1 && number <= max) {
@@ -137,7 +147,7 @@ class SimulationCommand implements ApplicationRunner, ExitCodeGenerator {
             return 1;
         }
 
-        private static double share(String value, String name, List<String> problems, int at) {
+        private static double share(String value, String name, List<String> problems) {
             try {
                 double share = Double.parseDouble(value);
                 if (share >= 0 && share <= 1) {
