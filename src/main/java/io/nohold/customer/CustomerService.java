@@ -1,6 +1,9 @@
 package io.nohold.customer;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import io.nohold.directory.HandlerRings;
@@ -178,9 +181,33 @@ public class CustomerService {
         if (customer.personalRepId() != null) {
             return Optional.of(customer.personalRepId());
         }
-        // only reps who may hold contacts: never someone who left or whose Camunda user is gone
-        Optional<String> rep = customers.repWithFewestCustomers(rings.eligibleReps(regionId).stream().map(Rep::id).toList());
-        rep.ifPresent(repId -> customers.assignPersonalRep(customerId, repId));
+        return assignPersonalRep(customerId, eligibleRepIds(regionId));
+    }
+
+    /**
+     * {@link #ensurePersonalRep} for many customers of one region, one after the other, as a bulk import of customers
+     * needs it: the region's reps who may hold contacts are read once for all of them. By customer id, each customer's
+     * personal rep; a customer left without one (the region has nobody who may hold contacts) is not in it.
+     */
+    public Map<String, String> ensurePersonalReps(List<String> customerIds, String regionId) {
+        List<String> eligible = eligibleRepIds(regionId);
+        Map<String, String> personalReps = new LinkedHashMap<>();
+        for (String customerId : customerIds) {
+            String known = customer(customerId).personalRepId();
+            Optional<String> rep = known != null ? Optional.of(known) : assignPersonalRep(customerId, eligible);
+            rep.ifPresent(repId -> personalReps.put(customerId, repId));
+        }
+        return personalReps;
+    }
+
+    /** Only reps who may hold contacts: never someone who left or whose Camunda user is gone. */
+    private List<String> eligibleRepIds(String regionId) {
+        return rings.eligibleReps(regionId).stream().map(Rep::id).toList();
+    }
+
+    private Optional<String> assignPersonalRep(String customerId, List<String> eligibleRepIds) {
+        customers.repWithFewestCustomers(eligibleRepIds).ifPresent(repId -> customers.assignPersonalRep(customerId, repId));
+        // read again: a customer assigned at the same moment by someone else keeps that rep
         return Optional.ofNullable(customer(customerId).personalRepId());
     }
 

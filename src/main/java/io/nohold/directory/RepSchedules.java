@@ -162,24 +162,20 @@ public class RepSchedules {
 
     }
 
+    /**
+     * Two plain queries rather than one {@code UNION}: H2 keeps the parsed form of a plain query for the connection but
+     * parses a {@code UNION} again on every call, which was most of what a region's schedules cost (docs/performance.md,
+     * "The simulator").
+     */
     private RegionSchedules read(String regionId, Instant at) {
         Map<String, Map<DayOfWeek, List<OpeningInterval>>> shifts = new HashMap<>();
         Map<String, List<Absence>> absences = new HashMap<>();
         List<String> reps = new ArrayList<>();
         jdbc.sql("""
-                SELECT r.id, s.day_of_week, s.starts_at, s.ends_at,
-                       CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS absent_from, CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS absent_to,
-                       CAST(NULL AS VARCHAR(16)) AS kind
+                SELECT r.id, s.day_of_week, s.starts_at, s.ends_at
                 FROM rep r LEFT JOIN rep_shift s ON s.rep_id = r.id
-                WHERE r.region_id = :region AND r.removed_at IS NULL
-                UNION ALL
-                SELECT a.rep_id, CAST(NULL AS VARCHAR(9)), CAST(NULL AS INTEGER), CAST(NULL AS INTEGER), a.starts_at, a.ends_at,
-                       a.kind
-                FROM rep_absence a JOIN rep r ON r.id = a.rep_id
-                WHERE r.region_id = :region AND r.removed_at IS NULL AND a.ends_at > :from AND a.starts_at < :to""")
+                WHERE r.region_id = :region AND r.removed_at IS NULL""")
             .param("region", regionId)
-            .param("from", EngineClock.utc(at.minus(LOOKBACK).minus(Duration.ofDays(1))))
-            .param("to", EngineClock.utc(at.plus(HORIZON).plus(LOOKBACK).plus(Duration.ofDays(1))))
             .query(rs -> {
                 String rep = rs.getString(1);
                 if (!reps.contains(rep)) {
@@ -190,11 +186,18 @@ public class RepSchedules {
                         .computeIfAbsent(DayOfWeek.valueOf(rs.getString(2)), day -> new ArrayList<>())
                         .add(new OpeningInterval(rs.getInt(3), rs.getInt(4)));
                 }
-                else if (rs.getString(7) != null) {
-                    absences.computeIfAbsent(rep, id -> new ArrayList<>())
-                        .add(new Absence(rs.getObject(5, OffsetDateTime.class).toInstant(),
-                                rs.getObject(6, OffsetDateTime.class).toInstant(), Absence.Kind.valueOf(rs.getString(7)), null));
-                }
+            });
+        jdbc.sql("""
+                SELECT a.rep_id, a.starts_at, a.ends_at, a.kind
+                FROM rep_absence a JOIN rep r ON r.id = a.rep_id
+                WHERE r.region_id = :region AND r.removed_at IS NULL AND a.ends_at > :from AND a.starts_at < :to""")
+            .param("region", regionId)
+            .param("from", EngineClock.utc(at.minus(LOOKBACK).minus(Duration.ofDays(1))))
+            .param("to", EngineClock.utc(at.plus(HORIZON).plus(LOOKBACK).plus(Duration.ofDays(1))))
+            .query(rs -> {
+                absences.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                    .add(new Absence(rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getObject(3, OffsetDateTime.class).toInstant(), Absence.Kind.valueOf(rs.getString(4)), null));
             });
         return new RegionSchedules(at, reps, shifts, absences);
     }

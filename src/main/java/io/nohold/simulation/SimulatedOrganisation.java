@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 import io.nohold.calendar.BusinessCalendar;
@@ -125,15 +126,18 @@ class SimulatedOrganisation {
         }
         int population = spec.customers() != null ? spec.customers() : spec.reps() * 40;
         double premium = spec.premiumShare() == null ? 0 : spec.premiumShare();
-        List<SeededCustomer> seededCustomers = new ArrayList<>();
+        List<String> customerIds = new ArrayList<>();
         for (int c = 1; c <= population; c++) {
             String id = regionId + "-c" + c;
             Tier tier = random.nextDouble() < premium ? Tier.PREMIUM : Tier.STANDARD;
             customerRecords.insert(new Customer(id, "Customer " + c + " of " + region.name(), null, null,
                     postalPrefix + c, null, tier, regionId, null, EngineClock.now()));
-            String personal = customers.ensurePersonalRep(id, regionId).orElseThrow();
-            seededCustomers.add(new SeededCustomer(id, personal));
+            customerIds.add(id);
         }
+        Map<String, String> personalReps = customers.ensurePersonalReps(customerIds, regionId);
+        List<SeededCustomer> seededCustomers = customerIds.stream()
+            .map(id -> new SeededCustomer(id, Objects.requireNonNull(personalReps.get(id), id)))
+            .toList();
         return new SeededRegion(spec, regionId, region.repGroup(), reps, seededCustomers, calendar.business());
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -95,6 +96,24 @@ class PersonalRepChoiceTests {
 
         assertThat(service.customer(customer).personalRepId()).isEqualTo(rep);
         assertThat(countOf(first) + countOf(second) + countOf(third)).isEqualTo(1);
+        assertCountsMatchCustomers();
+    }
+
+    @Test
+    void manyCustomersAreSpreadAsIfAssignedOneByOneKeepingTheRepsTheyHave() {
+        existingCustomerOf(first);
+        String hasRep = newCustomer();
+        customers.assignPersonalRep(hasRep, third);
+        List<String> batch = new ArrayList<>(List.of(newCustomer(), newCustomer(), hasRep, newCustomer(), newCustomer()));
+        reps.remove(second);
+
+        Map<String, String> assigned = service.ensurePersonalReps(batch, region);
+
+        // counts 1, -, 1 before; the rep who left gets nobody; the customer with a rep keeps it
+        assertThat(batch.stream().map(assigned::get).toList()).containsExactly(first, third, third, first, third);
+        assertThat(batch.stream().map(id -> service.customer(id).personalRepId()).toList())
+            .containsExactlyElementsOf(batch.stream().map(assigned::get).toList());
+        assertThat(List.of(countOf(first), countOf(second), countOf(third))).containsExactly(3, 0, 3);
         assertCountsMatchCustomers();
     }
 
