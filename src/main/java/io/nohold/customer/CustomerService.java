@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.nohold.directory.HandlerRings;
 import io.nohold.directory.Rep;
@@ -177,11 +178,7 @@ public class CustomerService {
      * evens it out.
      */
     public Optional<String> ensurePersonalRep(String customerId, String regionId) {
-        Customer customer = customer(customerId);
-        if (customer.personalRepId() != null) {
-            return Optional.of(customer.personalRepId());
-        }
-        return assignPersonalRep(customerId, eligibleRepIds(regionId));
+        return ensurePersonalRep(customerId, () -> eligibleRepIds(regionId));
     }
 
     /**
@@ -193,9 +190,7 @@ public class CustomerService {
         List<String> eligible = eligibleRepIds(regionId);
         Map<String, String> personalReps = new LinkedHashMap<>();
         for (String customerId : customerIds) {
-            String known = customer(customerId).personalRepId();
-            Optional<String> rep = known != null ? Optional.of(known) : assignPersonalRep(customerId, eligible);
-            rep.ifPresent(repId -> personalReps.put(customerId, repId));
+            ensurePersonalRep(customerId, () -> eligible).ifPresent(repId -> personalReps.put(customerId, repId));
         }
         return personalReps;
     }
@@ -205,8 +200,13 @@ public class CustomerService {
         return rings.eligibleReps(regionId).stream().map(Rep::id).toList();
     }
 
-    private Optional<String> assignPersonalRep(String customerId, List<String> eligibleRepIds) {
-        customers.repWithFewestCustomers(eligibleRepIds).ifPresent(repId -> customers.assignPersonalRep(customerId, repId));
+    /** The customer's rep, or one of {@code eligibleRepIds} (read only when the customer has none) assigned now. */
+    private Optional<String> ensurePersonalRep(String customerId, Supplier<List<String>> eligibleRepIds) {
+        String known = customer(customerId).personalRepId();
+        if (known != null) {
+            return Optional.of(known);
+        }
+        customers.repWithFewestCustomers(eligibleRepIds.get()).ifPresent(repId -> customers.assignPersonalRep(customerId, repId));
         // read again: a customer assigned at the same moment by someone else keeps that rep
         return Optional.ofNullable(customer(customerId).personalRepId());
     }
