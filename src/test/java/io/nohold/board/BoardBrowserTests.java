@@ -78,8 +78,7 @@ class BoardBrowserTests {
         // not signed in: the Tasklist's login, and no other
         browser.waiting().until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
         browser.visible(By.cssSelector("input[ng-model='username']"));
-        // signed in there, as a person does (loaded again: the page may still be starting after the redirect)
-        browser.go(url("/camunda/app/tasklist/"));
+        // signed in there, as a person does
         logIn("sam");
         browser.go(url("/board"));
 
@@ -104,7 +103,6 @@ class BoardBrowserTests {
     void aSouthSupervisorSeesNoneOfNorthsContacts() {
         IntakeAnswer answer = driver.submit("PHONE", CaseDriver.newCustomer(HAMBURG), "north only");
 
-        browser.go(url("/camunda/app/tasklist/"));
         logIn("sofia");
         browser.go(url("/board"));
 
@@ -126,7 +124,6 @@ class BoardBrowserTests {
     void headOfServiceSeesEveryRegionSideBySideAndFiltersOne() {
         IntakeAnswer answer = driver.submit("PHONE", CaseDriver.newCustomer(HAMBURG), "for the head of service");
 
-        browser.go(url("/camunda/app/tasklist/"));
         logIn("head-of-service");
         browser.go(url("/board"));
 
@@ -149,7 +146,6 @@ class BoardBrowserTests {
         io.nohold.customer.CustomerDetails customer = CaseDriver.newCustomer(HAMBURG);
         IntakeAnswer answer = driver.submit("EMAIL", customer, "the invoice is wrong");
 
-        browser.go(url("/camunda/app/tasklist/"));
         logIn("sam");
         browser.go(url("/board"));
         find(customer.email());
@@ -161,6 +157,7 @@ class BoardBrowserTests {
         browser.go(url("/camunda/app/tasklist/"));
         browser.click(browser.visible(By.cssSelector("li.account a.dropdown-toggle")));
         browser.click(browser.visible(By.cssSelector("li.account li.logout a")));
+        browser.visible(By.cssSelector("input[ng-model='username']"));
         logIn("sofia");
         browser.go(url("/board"));
         find(customer.email());
@@ -177,26 +174,30 @@ class BoardBrowserTests {
     }
 
     /**
-     * Logs in through the Tasklist's form. The form can be drawn again while the Tasklist is still starting (on a busy
-     * machine, after a redirect), which empties what was typed: then it is typed again, up to three times.
+     * Opens the Tasklist and logs in through its form. On a busy machine the Tasklist can still be starting after a
+     * load (its form not yet drawn, or drawn again, which empties what was typed): then a person loads the page again
+     * and types again, and so does this, up to three times. The last failure names the page it was on.
      */
     private void logIn(String user) {
         for (int attempt = 1; ; attempt++) {
-            browser.waiting().until(d -> "complete".equals(browser.script("return document.readyState")));
-            WebElement name = browser.visible(By.cssSelector("input[ng-model='username']"));
-            name.clear();
-            browser.type(name, user);
-            WebElement password = browser.visible(By.cssSelector("input[ng-model='password']"));
-            password.clear();
-            browser.type(password, ApiClient.PASSWORD);
-            browser.click(browser.visible(By.cssSelector("form button[type='submit']")));
+            browser.go(url("/camunda/app/tasklist/"));
             try {
+                browser.waiting().until(d -> "complete".equals(browser.script("return document.readyState")));
+                WebElement name = browser.visible(By.cssSelector("input[ng-model='username']"));
+                name.clear();
+                browser.type(name, user);
+                WebElement password = browser.visible(By.cssSelector("input[ng-model='password']"));
+                password.clear();
+                browser.type(password, ApiClient.PASSWORD);
+                browser.click(browser.visible(By.cssSelector("form button[type='submit']")));
                 browser.visible(By.cssSelector(".task-filter"));
                 return;
             }
             catch (org.openqa.selenium.TimeoutException e) {
                 if (attempt == 3) {
-                    throw e;
+                    browser.screenshot("login-" + user);
+                    throw new AssertionError("could not log in as " + user + " on " + browser.driver().getCurrentUrl()
+                            + ", the page showing: " + browser.script("return document.body ? document.body.innerText : ''"), e);
                 }
             }
         }
