@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import io.nohold.NoHoldApplication;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,6 +23,9 @@ class SimulationTests {
 
     @Autowired
     Simulator simulator;
+
+    @Autowired
+    AuthorizationService authorizations;
 
     /** A busy morning: six reps for 4.5 Erlangs, so that contacts wait past the personal window and the rings move them. */
     private static final String BUSY_MORNING = """
@@ -52,6 +57,11 @@ class SimulationTests {
             assertThat(contact.handovers).isNotEmpty();
             assertThat(contact.reachedBy).isNotEqualTo(contact.personalRepId);
         });
+        // the simulation's engine checks no authorizations, so no task leaves a grant behind that it would never delete
+        assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).list())
+            .extracting(grant -> grant.getResourceId())
+            .as("only the grants on all tasks that every engine gets")
+            .containsOnly(org.camunda.bpm.engine.authorization.Authorization.ANY);
     }
 
     /**
