@@ -6,9 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +35,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/regions/{id}/calendar")
 class RegionCalendarController {
 
-    private static final String WEEKDAYS = String.join(", ", Arrays.stream(DayOfWeek.values()).map(Enum::name).toList());
-
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private static final int MAX_CLOSED_DATES = 1000;
 
-    private static final int MAX_INTERVALS = 12;
+    private static final JsonFields.Week OPENING_HOURS = new JsonFields.Week("openingHours", "intervals", "an interval",
+            "{\"from\": \"08:00\", \"to\": \"18:00\"}", "closed", "", 12);
 
     private final RegionDirectory directory;
 
@@ -105,7 +102,7 @@ class RegionCalendarController {
         if (body == null || !body.isObject()) {
             throw ApiException.invalid(List.of(new FieldProblem("body", "must be a JSON object")));
         }
-        unknownFields(body, "", Set.of("timeZone", "openingHours", "holidays", "closedDates"),
+        JsonFields.unknownFields(body, "", Set.of("timeZone", "openingHours", "holidays", "closedDates"),
                 "a calendar; accepted: timeZone, openingHours, holidays, closedDates", problems);
         ZoneId zone = zone(body.get("timeZone"), problems);
         Map<DayOfWeek, List<OpeningInterval>> hours = openingHours(body.get("openingHours"), problems);
@@ -137,70 +134,17 @@ class RegionCalendarController {
     }
 
     private static Map<DayOfWeek, List<OpeningInterval>> openingHours(JsonNode value, List<FieldProblem> problems) {
-        Map<DayOfWeek, List<OpeningInterval>> hours = new EnumMap<>(DayOfWeek.class);
         if (value == null || value.isNull() || !value.isObject()) {
             problems.add(new FieldProblem("openingHours",
-                    "is required: an object from weekday (" + WEEKDAYS + ") to a list of {\"from\": \"08:00\", \"to\": \"18:00\"}"));
-            return hours;
+                    "is required: an object from weekday (" + JsonFields.WEEKDAYS + ") to a list of {\"from\": \"08:00\", \"to\": \"18:00\"}"));
+            return new EnumMap<>(DayOfWeek.class);
         }
         int before = problems.size();
-        for (Iterator<Map.Entry<String, JsonNode>> days = value.fields(); days.hasNext();) {
-            Map.Entry<String, JsonNode> entry = days.next();
-            String field = "openingHours." + entry.getKey();
-            DayOfWeek day = Arrays.stream(DayOfWeek.values()).filter(d -> d.name().equals(entry.getKey())).findFirst()
-                .orElse(null);
-            if (day == null) {
-                problems.add(new FieldProblem(field, "is not a weekday; accepted: " + WEEKDAYS));
-                continue;
-            }
-            if (!entry.getValue().isArray() || entry.getValue().size() > MAX_INTERVALS) {
-                problems.add(new FieldProblem(field, "must be a list of at most " + MAX_INTERVALS
-                        + " intervals such as {\"from\": \"08:00\", \"to\": \"18:00\"}; leave the weekday out when closed"));
-                continue;
-            }
-            List<OpeningInterval> intervals = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < entry.getValue().size(); i++) {
-                String name = field + "[" + i + "]";
-                JsonNode interval = entry.getValue().get(i);
-                if (!interval.isObject()) {
-                    problems.add(new FieldProblem(name, "must be an object such as {\"from\": \"08:00\", \"to\": \"18:00\"}"));
-                    continue;
-                }
-                unknownFields(interval, name + ".", Set.of("from", "to"), "an interval; accepted: from, to", problems);
-                int from = time(interval.get("from"), name + ".from", problems);
-                int to = time(interval.get("to"), name + ".to", problems);
-                if (from < 0 || to < 0) {
-                    continue;
-                }
-                if (from >= to) {
-                    problems.add(new FieldProblem(name + ".to", "must be after from (" + OpeningInterval.text(from) + ")"));
-                    continue;
-                }
-                OpeningInterval opening = new OpeningInterval(from, to);
-                for (int j = 0; j < intervals.size(); j++) {
-                    if (intervals.get(j).overlaps(opening)) {
-                        problems.add(new FieldProblem(name, "overlaps " + names.get(j) + "; intervals of a day must not overlap"));
-                    }
-                }
-                intervals.add(opening);
-                names.add(name);
-            }
-            hours.put(day, intervals);
-        }
+        Map<DayOfWeek, List<OpeningInterval>> hours = JsonFields.week(value, OPENING_HOURS, problems);
         if (problems.size() == before && hours.values().stream().allMatch(List::isEmpty)) {
             problems.add(new FieldProblem("openingHours", "must open on at least one weekday"));
         }
         return hours;
-    }
-
-    /** Minutes since midnight of an "HH:mm" text, or -1 with a problem. */
-    private static int time(JsonNode value, String field, List<FieldProblem> problems) {
-        int minutes = value != null && value.isTextual() ? OpeningInterval.minutes(value.asText()) : -1;
-        if (minutes < 0) {
-            problems.add(new FieldProblem(field, "must be a time of day HH:mm from 00:00 to 24:00, such as \"08:00\""));
-        }
-        return minutes;
     }
 
     /** Country and subdivision, upper case; both null without public holidays. */
@@ -213,7 +157,7 @@ class RegionCalendarController {
             problems.add(new FieldProblem("holidays", "must be an object such as {\"country\": \"DE\", \"subdivision\": \"HH\"}"));
             return none;
         }
-        unknownFields(value, "holidays.", Set.of("country", "subdivision"), "holidays; accepted: country, subdivision",
+        JsonFields.unknownFields(value, "holidays.", Set.of("country", "subdivision"), "holidays; accepted: country, subdivision",
                 problems);
         JsonNode countryNode = value.get("country");
         String country = countryNode != null && countryNode.isTextual() ? countryNode.asText().toUpperCase(java.util.Locale.ROOT)
@@ -261,16 +205,6 @@ class RegionCalendarController {
             }
         }
         return dates;
-    }
-
-    private static void unknownFields(JsonNode object, String prefix, Set<String> accepted, String what,
-            List<FieldProblem> problems) {
-        for (Iterator<String> names = object.fieldNames(); names.hasNext();) {
-            String name = names.next();
-            if (!accepted.contains(name)) {
-                problems.add(new FieldProblem(prefix + name, "is not a field of " + what));
-            }
-        }
     }
 
 }

@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/reps/{id}/schedule")
 class RepScheduleController {
 
-    private static final String WEEKDAYS = String.join(", ", Arrays.stream(DayOfWeek.values()).map(Enum::name).toList());
-
     private static final String KINDS = String.join(", ", Arrays.stream(Absence.Kind.values()).map(Enum::name).toList());
 
-    private static final int MAX_SHIFTS = 12;
+    private static final JsonFields.Week SHIFTS = new JsonFields.Week("shifts", "shifts", "a shift",
+            "{\"from\": \"08:00\", \"to\": \"12:00\"}", "off",
+            "; a shift over midnight is two shifts, until 24:00 and from 00:00 of the next day", 12);
 
     private static final int MAX_ABSENCES = 500;
 
@@ -115,7 +114,7 @@ class RepScheduleController {
             throw ApiException.invalid(List.of(new FieldProblem("body", "must be a JSON object")));
         }
         List<FieldProblem> problems = new ArrayList<>();
-        unknownFields(body, "", Set.of("shifts", "absences"), "a schedule; accepted: shifts, absences", problems);
+        JsonFields.unknownFields(body, "", Set.of("shifts", "absences"), "a schedule; accepted: shifts, absences", problems);
         Map<DayOfWeek, List<OpeningInterval>> shifts = shifts(body.get("shifts"), problems);
         List<Absence> absences = absences(body.get("absences"), problems);
         if (!problems.isEmpty()) {
@@ -126,69 +125,15 @@ class RepScheduleController {
 
     /** Weekday to shifts; none at all (or no field) means: works whenever the region is open. */
     private static Map<DayOfWeek, List<OpeningInterval>> shifts(JsonNode value, List<FieldProblem> problems) {
-        Map<DayOfWeek, List<OpeningInterval>> shifts = new EnumMap<>(DayOfWeek.class);
         if (value == null || value.isNull()) {
-            return shifts;
+            return new EnumMap<>(DayOfWeek.class);
         }
         if (!value.isObject()) {
-            problems.add(new FieldProblem("shifts", "must be an object from weekday (" + WEEKDAYS
+            problems.add(new FieldProblem("shifts", "must be an object from weekday (" + JsonFields.WEEKDAYS
                     + ") to a list of {\"from\": \"08:00\", \"to\": \"12:00\"}"));
-            return shifts;
+            return new EnumMap<>(DayOfWeek.class);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> days = value.fields(); days.hasNext();) {
-            Map.Entry<String, JsonNode> entry = days.next();
-            String field = "shifts." + entry.getKey();
-            DayOfWeek day = Arrays.stream(DayOfWeek.values()).filter(d -> d.name().equals(entry.getKey())).findFirst()
-                .orElse(null);
-            if (day == null) {
-                problems.add(new FieldProblem(field, "is not a weekday; accepted: " + WEEKDAYS));
-                continue;
-            }
-            if (!entry.getValue().isArray() || entry.getValue().size() > MAX_SHIFTS) {
-                problems.add(new FieldProblem(field, "must be a list of at most " + MAX_SHIFTS
-                        + " shifts such as {\"from\": \"08:00\", \"to\": \"12:00\"}; leave the weekday out when off"));
-                continue;
-            }
-            List<OpeningInterval> intervals = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < entry.getValue().size(); i++) {
-                String name = field + "[" + i + "]";
-                JsonNode shift = entry.getValue().get(i);
-                if (!shift.isObject()) {
-                    problems.add(new FieldProblem(name, "must be an object such as {\"from\": \"08:00\", \"to\": \"12:00\"}"));
-                    continue;
-                }
-                unknownFields(shift, name + ".", Set.of("from", "to"), "a shift; accepted: from, to", problems);
-                int from = time(shift.get("from"), name + ".from", problems);
-                int to = time(shift.get("to"), name + ".to", problems);
-                if (from < 0 || to < 0) {
-                    continue;
-                }
-                if (from >= to) {
-                    problems.add(new FieldProblem(name + ".to", "must be after from (" + OpeningInterval.text(from)
-                            + "); a shift over midnight is two shifts, until 24:00 and from 00:00 of the next day"));
-                    continue;
-                }
-                OpeningInterval interval = new OpeningInterval(from, to);
-                for (int j = 0; j < intervals.size(); j++) {
-                    if (intervals.get(j).overlaps(interval)) {
-                        problems.add(new FieldProblem(name, "overlaps " + names.get(j) + "; shifts of a day must not overlap"));
-                    }
-                }
-                intervals.add(interval);
-                names.add(name);
-            }
-            shifts.put(day, intervals);
-        }
-        return shifts;
-    }
-
-    private static int time(JsonNode value, String field, List<FieldProblem> problems) {
-        int minutes = value != null && value.isTextual() ? OpeningInterval.minutes(value.asText()) : -1;
-        if (minutes < 0) {
-            problems.add(new FieldProblem(field, "must be a time of day HH:mm from 00:00 to 24:00, such as \"08:00\""));
-        }
-        return minutes;
+        return JsonFields.week(value, SHIFTS, problems);
     }
 
     private static List<Absence> absences(JsonNode value, List<FieldProblem> problems) {
@@ -209,7 +154,7 @@ class RepScheduleController {
                 continue;
             }
             int before = problems.size();
-            unknownFields(absence, name + ".", Set.of("from", "to", "kind", "note"),
+            JsonFields.unknownFields(absence, name + ".", Set.of("from", "to", "kind", "note"),
                     "an absence; accepted: from, to, kind, note", problems);
             OffsetDateTime from = instant(absence.get("from"), name + ".from", problems);
             OffsetDateTime to = instant(absence.get("to"), name + ".to", problems);
@@ -268,16 +213,6 @@ class RepScheduleController {
         }
         String note = value.asText().strip();
         return note.isEmpty() ? null : note;
-    }
-
-    private static void unknownFields(JsonNode object, String prefix, Set<String> accepted, String what,
-            List<FieldProblem> problems) {
-        for (Iterator<String> names = object.fieldNames(); names.hasNext();) {
-            String name = names.next();
-            if (!accepted.contains(name)) {
-                problems.add(new FieldProblem(prefix + name, "is not a field of " + what));
-            }
-        }
     }
 
 }
