@@ -46,7 +46,7 @@ public class TasklistFilters {
     public Map<String, String> ensure() {
         Map<String, String> ids = new LinkedHashMap<>();
         ids.put(MY_CONTACTS, save(MY_CONTACTS, -10, "#1f6f8b", "The contacts you hold, earliest deadline first",
-                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc()));
+                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc().orderByTaskCreateTime().asc()));
         ids.put(MY_REGIONS_TEAM, save(MY_REGIONS_TEAM, 0, "#6b8e23",
                 "Contacts offered to your region's team that nobody has taken yet",
                 tasks.createTaskQuery()
@@ -54,11 +54,13 @@ public class TasklistFilters {
                     .taskUnassigned()
                     .taskDefinitionKeyIn(HANDLER_TASKS)
                     .orderByDueDate()
+                    .asc()
+                    .orderByTaskCreateTime()
                     .asc()));
         ids.put(ESCALATIONS, save(ESCALATIONS, 10, "#b22222", "Escalations and approvals of your region, earliest deadline first",
-                tasks.createTaskQuery().taskDefinitionKeyIn(SUPERVISOR_TASKS).orderByDueDate().asc()));
+                tasks.createTaskQuery().taskDefinitionKeyIn(SUPERVISOR_TASKS).orderByDueDate().asc().orderByTaskCreateTime().asc()));
         ids.put(DUE_WITHIN_THE_HOUR, save(DUE_WITHIN_THE_HOUR, 20, "#ff8c00", "Everything you can see that is due within the hour",
-                tasks.createTaskQuery().dueBeforeExpression("${dateTime().plusHours(1)}").orderByDueDate().asc()));
+                tasks.createTaskQuery().dueBeforeExpression("${dateTime().plusHours(1)}").orderByDueDate().asc().orderByTaskCreateTime().asc()));
         return ids;
     }
 

@@ -2,7 +2,10 @@ package io.nohold.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +18,9 @@ import io.nohold.testsupport.CaseDriver;
 import io.nohold.testsupport.NoHoldTest;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +46,9 @@ class AgentDeskTests {
 
     @Autowired
     TasklistFilters filters;
+
+    @Autowired
+    TaskService tasks;
 
     @Autowired
     IdentityService identity;
@@ -103,6 +111,36 @@ class AgentDeskTests {
         assertThat(dues).isSorted();
         assertThat(tasks).allSatisfy(task -> assertThat(task.path("assignee").asText()).isEqualTo(handler));
         assertThat(tasks.get(0).path("name").asText()).contains("(chat)");
+    }
+
+    /**
+     * Contacts promised for the same moment (all that came in overnight, for the same opening hour) are listed in the
+     * order they came in. The ids are chosen so that the later task sorts first by id, which is the database's order.
+     */
+    @Test
+    void amongEqualDeadlinesTheContactThatCameInFirstIsListedFirst() {
+        Instant due = driver.now().plus(Duration.ofMinutes(30));
+        Instant first = driver.now();
+        List<String> created = new ArrayList<>();
+        try {
+            for (String id : List.of("nh-zz-came-first", "nh-aa-came-second")) {
+                Task task = tasks.newTask(id);
+                task.setName("Same deadline " + id);
+                task.setAssignee("admin");
+                task.setDueDate(Date.from(due));
+                tasks.saveTask(task);
+                created.add(id);
+                ClockUtil.setCurrentTime(Date.from(driver.now().plus(Duration.ofMinutes(1))));
+            }
+
+            List<String> listed = ids(filterList(TasklistFilters.MY_CONTACTS, "admin"));
+
+            assertThat(listed).containsSubsequence("nh-zz-came-first", "nh-aa-came-second");
+        }
+        finally {
+            ClockUtil.setCurrentTime(Date.from(first));
+            created.forEach(id -> tasks.deleteTask(id, true));
+        }
     }
 
     @Test
