@@ -17,6 +17,7 @@ import java.util.function.Predicate;
 import io.nohold.lifecycle.ContactLifecycleProcess.Variables;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.task.NativeTaskQuery;
 import org.camunda.bpm.engine.task.Task;
@@ -41,16 +42,25 @@ class Desk {
     /** The tasks a rep works on; with the parameters {@link #handlerTasks} sets. */
     private static final String HANDLER_TASK_CONDITION = "RES.TASK_DEF_KEY_ IN (#{reach}, #{resolve})";
 
+    /**
+     * Earliest deadline first, as the filters; among equal deadlines (contacts promised for the same opening hour) the
+     * one that came first, then the lower case number, so that the same scenario and seed give the same day.
+     */
+    private static final String EARLIEST_DEADLINE_FIRST = " ORDER BY RES.DUE_DATE_ ASC, RES.CREATE_TIME_ ASC, P.BUSINESS_KEY_ ASC";
+
     private final TaskService tasks;
 
     private final String taskTable;
 
     private final String identityLinkTable;
 
+    private final String executionTable;
+
     Desk(TaskService tasks, ManagementService management) {
         this.tasks = tasks;
         this.taskTable = management.getTableName(Task.class);
         this.identityLinkTable = management.getTableName(IdentityLinkEntity.class);
+        this.executionTable = management.getTableName(ExecutionEntity.class);
     }
 
     /** What the desk shows a region's free reps at one moment; each task goes to one rep only. */
@@ -84,8 +94,8 @@ class Desk {
                 query.parameter("rep" + i, repIds.get(i));
             }
             for (Task task : handlerTasks(query)
-                .sql("SELECT RES.* FROM " + taskTable + " RES WHERE " + HANDLER_TASK_CONDITION + " AND RES.ASSIGNEE_ IN ("
-                        + String.join(", ", assignees) + ") ORDER BY RES.DUE_DATE_ ASC")
+                .sql("SELECT RES.* FROM " + taskTable + " RES" + withCase() + " WHERE " + HANDLER_TASK_CONDITION
+                        + " AND RES.ASSIGNEE_ IN (" + String.join(", ", assignees) + ")" + EARLIEST_DEADLINE_FIRST)
                 .list()) {
                 if (workable.test(task)) {
                     own.computeIfAbsent(task.getAssignee(), id -> new ArrayDeque<>()).add(task);
@@ -107,10 +117,10 @@ class Desk {
             if (team == null) {
                 team = new ArrayDeque<>();
                 handlerTasks(tasks.createNativeTaskQuery())
-                    .sql("SELECT RES.* FROM " + taskTable + " RES WHERE " + HANDLER_TASK_CONDITION
+                    .sql("SELECT RES.* FROM " + taskTable + " RES" + withCase() + " WHERE " + HANDLER_TASK_CONDITION
                             + " AND RES.ASSIGNEE_ IS NULL AND EXISTS (SELECT 1 FROM " + identityLinkTable
                             + " I WHERE I.TASK_ID_ = RES.ID_ AND I.TYPE_ = 'candidate' AND I.GROUP_ID_ = #{group})"
-                            + " ORDER BY RES.DUE_DATE_ ASC")
+                            + EARLIEST_DEADLINE_FIRST)
                     .parameter("group", group)
                     .listPage(0, wanted * 2 + 10)
                     .stream()
@@ -151,6 +161,11 @@ class Desk {
             .parameter("processInstance", processInstanceId)
             .parameter("key", taskDefinitionKey)
             .singleResult());
+    }
+
+    /** The task's process instance, whose business key is the case number. */
+    private String withCase() {
+        return " JOIN " + executionTable + " P ON P.ID_ = RES.PROC_INST_ID_";
     }
 
     private static NativeTaskQuery handlerTasks(NativeTaskQuery query) {

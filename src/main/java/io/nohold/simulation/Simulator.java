@@ -78,6 +78,8 @@ public class Simulator {
 
     private final String jobTable;
 
+    private final String executionTable;
+
     private final DataSource dataSource;
 
     /**
@@ -108,6 +110,7 @@ public class Simulator {
         this.desk = desk;
         this.jdbc = jdbc;
         this.jobTable = management.getTableName(Job.class);
+        this.executionTable = management.getTableName(org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity.class);
         this.dataSource = dataSource;
     }
 
@@ -283,7 +286,7 @@ public class Simulator {
      * What the job executor would acquire of the timers: the engine's job table asked directly (the job query's
      * criteria, {@code timers().withRetriesLeft()}), as this is asked before every event of a run.
      */
-    private static final String TIMERS = "TYPE_ = 'timer' AND RETRIES_ > 0";
+    private static final String TIMERS = "J.TYPE_ = 'timer' AND J.RETRIES_ > 0";
 
     private record DueTimer(String id, String processInstanceId) {
     }
@@ -431,8 +434,11 @@ public class Simulator {
          */
         private void executeDueJobs() {
             while (true) {
-                List<DueTimer> due = jdbc.sql("SELECT ID_, PROCESS_INSTANCE_ID_ FROM " + jobTable + " WHERE " + TIMERS
-                        + " AND DUEDATE_ <= ? ORDER BY DUEDATE_ ASC")
+                // timers due at the same moment (promises made for the same opening hour) in the order they were set,
+                // then by case number and timer, so that the same scenario and seed give the same day
+                List<DueTimer> due = jdbc.sql("SELECT J.ID_, J.PROCESS_INSTANCE_ID_ FROM " + jobTable + " J LEFT JOIN "
+                        + executionTable + " P ON P.ID_ = J.PROCESS_INSTANCE_ID_ WHERE " + TIMERS
+                        + " AND J.DUEDATE_ <= ? ORDER BY J.DUEDATE_ ASC, J.CREATE_TIME_ ASC, P.BUSINESS_KEY_ ASC, J.HANDLER_CFG_ ASC")
                     .param(Date.from(now))
                     .query((row, n) -> new DueTimer(row.getString(1), row.getString(2)))
                     .list();
@@ -459,8 +465,8 @@ public class Simulator {
          * asked with a due-date range, so the week-long quiet periods waiting further out are never read.
          */
         private Instant nextTimerBefore(Instant bound) {
-            List<Date> first = jdbc.sql("SELECT DUEDATE_ FROM " + jobTable + " WHERE " + TIMERS
-                    + " AND DUEDATE_ < ? ORDER BY DUEDATE_ ASC FETCH FIRST 1 ROWS ONLY")
+            List<Date> first = jdbc.sql("SELECT J.DUEDATE_ FROM " + jobTable + " J WHERE " + TIMERS
+                    + " AND J.DUEDATE_ < ? ORDER BY J.DUEDATE_ ASC FETCH FIRST 1 ROWS ONLY")
                 .param(Date.from(bound))
                 .query(Date.class)
                 .list();
