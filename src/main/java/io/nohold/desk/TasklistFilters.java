@@ -46,22 +46,26 @@ public class TasklistFilters {
     public Map<String, String> ensure() {
         Map<String, String> ids = new LinkedHashMap<>();
         ids.put(MY_CONTACTS, save(MY_CONTACTS, -10, "#1f6f8b", "The contacts you hold, earliest deadline first",
-                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc().orderByTaskCreateTime().asc()));
+                earliestDeadlineFirst(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"))));
         ids.put(MY_REGIONS_TEAM, save(MY_REGIONS_TEAM, 0, "#6b8e23",
                 "Contacts offered to your region's team that nobody has taken yet",
-                tasks.createTaskQuery()
+                earliestDeadlineFirst(tasks.createTaskQuery()
                     .taskCandidateGroupInExpression("${currentUserGroups()}")
                     .taskUnassigned()
-                    .taskDefinitionKeyIn(HANDLER_TASKS)
-                    .orderByDueDate()
-                    .asc()
-                    .orderByTaskCreateTime()
-                    .asc()));
+                    .taskDefinitionKeyIn(HANDLER_TASKS))));
         ids.put(ESCALATIONS, save(ESCALATIONS, 10, "#b22222", "Escalations and approvals of your region, earliest deadline first",
-                tasks.createTaskQuery().taskDefinitionKeyIn(SUPERVISOR_TASKS).orderByDueDate().asc().orderByTaskCreateTime().asc()));
+                earliestDeadlineFirst(tasks.createTaskQuery().taskDefinitionKeyIn(SUPERVISOR_TASKS))));
         ids.put(DUE_WITHIN_THE_HOUR, save(DUE_WITHIN_THE_HOUR, 20, "#ff8c00", "Everything you can see that is due within the hour",
-                tasks.createTaskQuery().dueBeforeExpression("${dateTime().plusHours(1)}").orderByDueDate().asc().orderByTaskCreateTime().asc()));
+                earliestDeadlineFirst(tasks.createTaskQuery().dueBeforeExpression("${dateTime().plusHours(1)}"))));
         return ids;
+    }
+
+    /**
+     * By deadline; among equal deadlines (all that came in overnight are promised for the same opening hour) the one
+     * that came in first.
+     */
+    private static TaskQuery earliestDeadlineFirst(TaskQuery query) {
+        return query.orderByDueDate().asc().orderByTaskCreateTime().asc();
     }
 
     private String save(String name, int priority, String color, String description, TaskQuery query) {
