@@ -8,11 +8,11 @@ import java.util.Map;
 
 import io.nohold.contact.IntakeAnswer;
 import io.nohold.directory.RepStatus;
-import io.nohold.testsupport.ApiClient;
 import io.nohold.testsupport.Browser;
 import io.nohold.testsupport.BrowserTest;
 import io.nohold.testsupport.CaseDriver;
 import io.nohold.testsupport.NoHoldTest;
+import io.nohold.testsupport.TasklistLogin;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -173,34 +173,8 @@ class BoardBrowserTests {
         browser.visible(By.cssSelector("#results h2"));
     }
 
-    /**
-     * Opens the Tasklist and logs in through its form. On a busy machine the Tasklist can still be starting after a
-     * load (its form not yet drawn, or drawn again, which empties what was typed): then a person loads the page again
-     * and types again, and so does this, up to three times. The last failure names the page it was on.
-     */
     private void logIn(String user) {
-        for (int attempt = 1; ; attempt++) {
-            browser.go(url("/camunda/app/tasklist/"));
-            try {
-                browser.waiting().until(d -> "complete".equals(browser.script("return document.readyState")));
-                WebElement name = browser.visible(By.cssSelector("input[ng-model='username']"));
-                name.clear();
-                browser.type(name, user);
-                WebElement password = browser.visible(By.cssSelector("input[ng-model='password']"));
-                password.clear();
-                browser.type(password, ApiClient.PASSWORD);
-                browser.click(browser.visible(By.cssSelector("form button[type='submit']")));
-                browser.visible(By.cssSelector(".task-filter"));
-                return;
-            }
-            catch (org.openqa.selenium.TimeoutException e) {
-                if (attempt == 3) {
-                    browser.screenshot("login-" + user);
-                    throw new AssertionError("could not log in as " + user + " on " + browser.driver().getCurrentUrl()
-                            + ", the page showing: " + browser.script("return document.body ? document.body.innerText : ''"), e);
-                }
-            }
-        }
+        TasklistLogin.logIn(browser, url("/camunda/app/tasklist/"), user);
     }
 
     private String countdown(String caseNumber) {

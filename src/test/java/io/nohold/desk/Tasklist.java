@@ -2,8 +2,8 @@ package io.nohold.desk;
 
 import java.util.List;
 
-import io.nohold.testsupport.ApiClient;
 import io.nohold.testsupport.Browser;
+import io.nohold.testsupport.TasklistLogin;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -27,11 +27,7 @@ final class Tasklist {
     }
 
     Tasklist logIn(String user) {
-        browser.go(url);
-        browser.type(browser.visible(By.cssSelector("input[ng-model='username']")), user);
-        browser.type(browser.visible(By.cssSelector("input[ng-model='password']")), ApiClient.PASSWORD);
-        browser.click(browser.visible(By.cssSelector("form button[type='submit']")));
-        browser.visible(By.cssSelector(".task-filter"));
+        TasklistLogin.logIn(browser, url, user);
         return this;
     }
 
