@@ -33,6 +33,7 @@ import io.nohold.lifecycle.ShiftEndHandover;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -110,7 +111,7 @@ public class Simulator {
         this.desk = desk;
         this.jdbc = jdbc;
         this.jobTable = management.getTableName(Job.class);
-        this.executionTable = management.getTableName(org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity.class);
+        this.executionTable = management.getTableName(ExecutionEntity.class);
         this.dataSource = dataSource;
     }
 
