@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,13 +141,7 @@ public class RepSchedules {
                 regionSchedules.forget(regionId);
                 return regionSchedules.get(regionId, region -> Optional.of(read(region, at))).orElseThrow();
             });
-        RegionCalendar region = calendars.at(regionId, at);
-        Map<String, BusinessCalendar> times = new HashMap<>();
-        for (String rep : stored.reps()) {
-            times.put(rep, new RepSchedule(stored.shifts().getOrDefault(rep, Map.of()),
-                    stored.absences().getOrDefault(rep, List.of())).workingTime(region));
-        }
-        return times;
+        return stored.workingTimes(calendars.at(regionId, at));
     }
 
     /**
@@ -154,10 +150,27 @@ public class RepSchedules {
      * it is asked about moments within a day of the first.
      */
     private record RegionSchedules(Instant readFor, List<String> reps, Map<String, Map<DayOfWeek, List<OpeningInterval>>> shifts,
-            Map<String, List<Absence>> absences) {
+            Map<String, List<Absence>> absences, Map<RegionCalendar, Map<String, BusinessCalendar>> built) {
+
+        RegionSchedules(Instant readFor, List<String> reps, Map<String, Map<DayOfWeek, List<OpeningInterval>>> shifts,
+                Map<String, List<Absence>> absences) {
+            this(readFor, reps, shifts, absences, new IdentityHashMap<>());
+        }
 
         boolean covers(Instant at) {
             return Duration.between(readFor, at).abs().compareTo(Duration.ofDays(1)) <= 0;
+        }
+
+        /** Built once per region calendar version for the transaction: a contact's promise and rings ask more than once. */
+        Map<String, BusinessCalendar> workingTimes(RegionCalendar region) {
+            return built.computeIfAbsent(region, calendar -> {
+                Map<String, BusinessCalendar> times = new HashMap<>();
+                for (String rep : reps) {
+                    times.put(rep, new RepSchedule(shifts.getOrDefault(rep, Map.of()), absences.getOrDefault(rep, List.of()))
+                        .workingTime(calendar));
+                }
+                return Collections.unmodifiableMap(times);
+            });
         }
 
     }

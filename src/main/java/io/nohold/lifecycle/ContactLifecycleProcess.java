@@ -76,8 +76,9 @@ public final class ContactLifecycleProcess {
         public static final String REPLY_CONTACT_ID = "replyContactId";
 
         /**
-         * The SLA policy's decision; "Choose handler and make promise" keeps its outputs as variables of the same names
-         * ({@link io.nohold.sla.SlaPolicy.Outputs}), e.g. {@code ${taskPriority}} in the models.
+         * The SLA policy's decision as one map, as models before {@code KeepSlaPolicyListener} kept it; now "Determine
+         * SLA policy" keeps its outputs as variables of the same names ({@link io.nohold.sla.SlaPolicy.Outputs}), e.g.
+         * {@code ${taskPriority}} in the models.
          */
         public static final String SLA_POLICY = "slaPolicy";
 

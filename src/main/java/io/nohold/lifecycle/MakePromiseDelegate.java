@@ -59,7 +59,11 @@ class MakePromiseDelegate implements JavaDelegate {
         execution.setVariable(CUSTOMER_REACHED, false);
     }
 
-    /** The row "Determine SLA policy" just chose, kept as variables; a contact taken up again keeps its row. */
+    /**
+     * The row "Determine SLA policy" chose, as its end listener kept it ({@link KeepSlaPolicyListener}); a contact taken
+     * up again keeps its row. An instance of a model from before that listener still holds the row as one map variable,
+     * which is taken apart here as then.
+     */
     private static SlaPolicy take(DelegateExecution execution) {
         if (execution.getVariable(SLA_POLICY) instanceof Map<?, ?> outputs) {
             @SuppressWarnings("unchecked")

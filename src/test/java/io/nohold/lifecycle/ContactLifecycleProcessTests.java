@@ -322,6 +322,20 @@ class ContactLifecycleProcessTests {
                 .contains("by " + phone.promisedByText()));
     }
 
+    @Test
+    void e_theChosenRowOfThePolicyIsKeptForLaterStepsAsSmallValues() {
+        IntakeAnswer premiumPhone = driver.submit("PHONE", new CustomerDetails("C-1005", null, null, null, null, null), "premium",
+                false, true);
+
+        String instance = driver.instance(premiumPhone.caseNumber()).getId();
+        Map<String, Object> kept = runtime.getVariables(instance);
+        assertThat(SlaPolicy.of(kept))
+            .as("the row for a premium customer's call, not the standard one").isEqualTo(sla.row("PHONE", "PREMIUM", false))
+            .isNotEqualTo(sla.row("PHONE"));
+        assertThat(kept).as("no serialized copy of the whole row").doesNotContainKey(ContactLifecycleProcess.Variables.SLA_POLICY)
+            .containsEntry("taskPriority", sla.row("PHONE", "PREMIUM", false).taskPriority());
+    }
+
     // f) personal handling
 
     @Test
