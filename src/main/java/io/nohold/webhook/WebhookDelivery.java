@@ -63,7 +63,8 @@ class WebhookDelivery {
 
     private final NotificationOutbox outbox;
 
-    private final HttpClient http;
+    /** Built at the first delivery: an HTTP client sets up TLS (the JDK's trusted certificates), a third of a second. */
+    private HttpClient http;
 
     private final Settings settings;
 
@@ -95,11 +96,17 @@ class WebhookDelivery {
         this.json = json;
         this.outbox = outbox;
         this.settings = settings;
-        // redirects are not followed: the subscriber named the address it wants
-        this.http = HttpClient.newBuilder()
-            .connectTimeout(settings.timeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            // redirects are not followed: the subscriber named the address it wants
+            http = HttpClient.newBuilder()
+                .connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        }
+        return http;
     }
 
     @Scheduled(fixedDelayString = "${nohold.webhooks.interval:PT5S}", initialDelayString = "${nohold.webhooks.interval:PT5S}")
@@ -214,7 +221,7 @@ class WebhookDelivery {
         Integer status = null;
         String error = null;
         try {
-            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create((String) row.get("url")))
+            HttpResponse<Void> answer = http().send(HttpRequest.newBuilder(URI.create((String) row.get("url")))
                 .timeout(settings.timeout())
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "NoHold-Webhooks")
