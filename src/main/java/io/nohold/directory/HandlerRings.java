@@ -82,22 +82,57 @@ public class HandlerRings {
      * empty when nobody is within {@link RepSchedules#HORIZON}. One query for the region's shifts and absences.
      */
     public Optional<Instant> firstMomentSomeoneCanAnswer(String regionId, Instant from) {
-        List<Rep> available = eligibleReps(regionId).stream().filter(Rep::available).toList();
-        if (available.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, BusinessCalendar> times = schedules.workingTimes(regionId, from);
-        return available.stream()
-            .map(rep -> times.containsKey(rep.id()) ? times.get(rep.id()) : schedules.workingTime(rep, from))
-            .map(time -> time.nextOpening(from, RepSchedules.HORIZON))
-            .flatMap(Optional::stream)
-            .min(Comparator.naturalOrder());
+        return region(regionId).firstMomentSomeoneCanAnswer(from);
+    }
+
+    /**
+     * The region's eligible reps looked up once, for several questions in one step: a promise asks when someone can
+     * first answer and then who holds the contact from that moment.
+     */
+    public Region region(String regionId) {
+        return new Region(regionId, eligibleReps(regionId));
     }
 
     private Ring ring(String regionId, Instant at) {
-        List<Rep> reps = eligibleReps(regionId);
-        Map<String, BusinessCalendar> times = schedules.workingTimes(regionId, at);
-        return new Ring(reps, rep -> (times.containsKey(rep.id()) ? times.get(rep.id()) : schedules.workingTime(rep, at)).isOpen(at));
+        return region(regionId).ring(at);
+    }
+
+    /** A region's eligible reps, in backup order, as read once ({@link #region}). */
+    public final class Region {
+
+        private final String regionId;
+
+        private final List<Rep> reps;
+
+        private Region(String regionId, List<Rep> reps) {
+            this.regionId = regionId;
+            this.reps = reps;
+        }
+
+        /** {@link HandlerRings#firstMomentSomeoneCanAnswer(String, Instant)} for these reps. */
+        public Optional<Instant> firstMomentSomeoneCanAnswer(Instant from) {
+            List<Rep> available = reps.stream().filter(Rep::available).toList();
+            if (available.isEmpty()) {
+                return Optional.empty();
+            }
+            Map<String, BusinessCalendar> times = schedules.workingTimes(regionId, from);
+            return available.stream()
+                .map(rep -> times.containsKey(rep.id()) ? times.get(rep.id()) : schedules.workingTime(rep, from))
+                .map(time -> time.nextOpening(from, RepSchedules.HORIZON))
+                .flatMap(Optional::stream)
+                .min(Comparator.naturalOrder());
+        }
+
+        /** {@link HandlerRings#firstHandler(String, String, String, Instant)} for these reps. */
+        public Optional<Rep> firstHandler(String personalRepId, String previousHandlerId, Instant at) {
+            return ring(at).firstHandler(personalRepId, previousHandlerId);
+        }
+
+        private Ring ring(Instant at) {
+            Map<String, BusinessCalendar> times = schedules.workingTimes(regionId, at);
+            return new Ring(reps, rep -> (times.containsKey(rep.id()) ? times.get(rep.id()) : schedules.workingTime(rep, at)).isOpen(at));
+        }
+
     }
 
     /**

@@ -49,10 +49,12 @@ class MakePromiseDelegate implements JavaDelegate {
         Instant now = EngineClock.now();
         // counting starts when someone of the region is on shift and available: a promise made at night is made for
         // the morning, with the handler who will be there then
-        Instant start = record.regionId() == null ? now : rings.firstMomentSomeoneCanAnswer(record.regionId(), now).orElse(now);
+        HandlerRings.Region region = record.regionId() == null ? null : rings.region(record.regionId());
+        Instant start = region == null ? now : region.firstMomentSomeoneCanAnswer(now).orElse(now);
         SlaClock.Promise promise = clock.promise(record.regionId(), now, start, policy);
-        Optional<Rep> handler = rings.firstHandler(record.regionId(), record.personalRepId(), record.handlerId(),
-                promise.start());
+        // one look-up of the region's reps for both questions; a case in no region has no ring
+        Optional<Rep> handler = region == null ? Optional.empty()
+                : region.firstHandler(record.personalRepId(), record.handlerId(), promise.start());
         caseFile.makePromise(record.caseNumber(), Channel.valueOf(Vars.required(execution, CHANNEL)), handler.orElse(null),
                 promise.personalWindowEndsAt(), promise.promisedBy(), promise.resolutionDueAt());
         execution.setVariable(PROMISE_REMINDER_AT, Vars.date(promise.reminderAt()));
