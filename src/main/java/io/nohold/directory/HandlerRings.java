@@ -117,7 +117,7 @@ public class HandlerRings {
             }
             Map<String, BusinessCalendar> times = schedules.workingTimes(regionId, from);
             return available.stream()
-                .map(rep -> times.containsKey(rep.id()) ? times.get(rep.id()) : schedules.workingTime(rep, from))
+                .map(rep -> workingTime(times, rep, from))
                 .map(time -> time.nextOpening(from, RepSchedules.HORIZON))
                 .flatMap(Optional::stream)
                 .min(Comparator.naturalOrder());
@@ -130,7 +130,13 @@ public class HandlerRings {
 
         private Ring ring(Instant at) {
             Map<String, BusinessCalendar> times = schedules.workingTimes(regionId, at);
-            return new Ring(reps, rep -> (times.containsKey(rep.id()) ? times.get(rep.id()) : schedules.workingTime(rep, at)).isOpen(at));
+            return new Ring(reps, rep -> workingTime(times, rep, at).isOpen(at));
+        }
+
+        /** The rep's working time among the region's, or read alone for a rep the region's schedules do not hold. */
+        private BusinessCalendar workingTime(Map<String, BusinessCalendar> times, Rep rep, Instant at) {
+            BusinessCalendar time = times.get(rep.id());
+            return time != null ? time : schedules.workingTime(rep, at);
         }
 
     }

@@ -85,7 +85,7 @@ final class JsonFields {
     }
 
     /** Minutes since midnight of an "HH:mm" text, or -1 with a problem. */
-    static int time(JsonNode value, String field, List<FieldProblem> problems) {
+    private static int time(JsonNode value, String field, List<FieldProblem> problems) {
         int minutes = value != null && value.isTextual() ? OpeningInterval.minutes(value.asText()) : -1;
         if (minutes < 0) {
             problems.add(new FieldProblem(field, "must be a time of day HH:mm from 00:00 to 24:00, such as \"08:00\""));

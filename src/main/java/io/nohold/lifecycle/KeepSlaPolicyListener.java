@@ -1,8 +1,6 @@
 package io.nohold.lifecycle;
 
-import io.nohold.sla.SlaPolicy;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.DecisionEvaluationUtil;
@@ -23,12 +21,8 @@ class KeepSlaPolicyListener implements ExecutionListener {
             throw new IllegalStateException("\"Determine SLA policy\" gave no decision result");
         }
         // more than one matching row is refused by getSingleResult, as by the task's former "singleResult" mapping
-        DmnDecisionResultEntries row = result.getSingleResult();
-        if (row == null) {
-            throw new IllegalStateException("no row of the SLA policy matches channel " + execution.getVariable(
-                    ContactLifecycleProcess.Variables.CHANNEL) + ", tier " + execution.getVariable(ContactLifecycleProcess.Variables.TIER));
-        }
-        SlaPolicy.of(row.getEntryMap()).keepIn(execution);
+        SlaPolicies.of(result.getSingleResult(), execution.getVariable(ContactLifecycleProcess.Variables.CHANNEL),
+                execution.getVariable(ContactLifecycleProcess.Variables.TIER)).keepIn(execution);
     }
 
 }

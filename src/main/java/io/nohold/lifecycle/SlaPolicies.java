@@ -1,10 +1,8 @@
 package io.nohold.lifecycle;
 
-import java.util.Map;
-
 import io.nohold.casefile.Channel;
 import io.nohold.sla.SlaPolicy;
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -25,17 +23,22 @@ public class SlaPolicies {
     }
 
     public SlaPolicy policy(Channel channel, String tier, boolean publicPost) {
-        DmnDecisionRuleResult result = decisions
-            .evaluateDecisionTableByKey(DECISION_KEY, Variables.createVariables()
+        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(DECISION_KEY)
+            .variables(Variables.createVariables()
                 .putValue(ContactLifecycleProcess.Variables.CHANNEL, channel.name())
                 .putValue(ContactLifecycleProcess.Variables.TIER, tier)
                 .putValue(ContactLifecycleProcess.Variables.PUBLIC_POST, publicPost))
+            .evaluate()
             .getSingleResult();
-        if (result == null) {
+        return of(result, channel, tier);
+    }
+
+    /** The policy of the row the table chose for a channel and tier (null: none matched, which the table must not allow). */
+    static SlaPolicy of(DmnDecisionResultEntries row, Object channel, Object tier) {
+        if (row == null) {
             throw new IllegalStateException("the SLA policy has no row for " + channel + ", " + tier);
         }
-        Map<String, Object> entries = result.getEntryMap();
-        return SlaPolicy.of(entries);
+        return SlaPolicy.of(row.getEntryMap());
     }
 
 }
