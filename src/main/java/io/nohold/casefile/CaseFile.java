@@ -20,6 +20,7 @@ import io.nohold.directory.RegionCalendars;
 import io.nohold.directory.RegionDirectory;
 import io.nohold.directory.Rep;
 import io.nohold.engine.EngineClock;
+import io.nohold.sla.SlaPolicy;
 import org.springframework.stereotype.Service;
 
 /**
@@ -234,6 +235,15 @@ public class CaseFile {
                     + " of " + customers.customer(record.customerId()).displayName() + " matched no region and was placed in "
                     + region.name() + ". Please check.");
         }
+    }
+
+    /**
+     * The row of the SLA policy chosen for the case's contact ("Determine SLA policy"): its promise is counted from it,
+     * and later steps of the case (a reminder, a return from the supervisors, a follow-up, the quiet period, the
+     * tasks' priority) use the same row until a reply chooses again.
+     */
+    public void choosePolicy(String caseNumber, SlaPolicy policy) {
+        cases.setSlaPolicy(caseNumber, policy);
     }
 
     public void assignPersonalRep(String caseNumber, String repId) {

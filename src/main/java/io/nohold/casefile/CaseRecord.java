@@ -2,9 +2,15 @@ package io.nohold.casefile;
 
 import java.time.Instant;
 
-/** A case: opened by a contact, the process instance with business key = case number. */
+import io.nohold.sla.SlaPolicy;
+
+/**
+ * A case: opened by a contact, the process instance with business key = case number. {@code slaPolicy} is the row of
+ * the SLA policy its latest promise was made under; null before the first promise, and for a case whose lifecycle
+ * started before the case file kept it (its process instance keeps the row in variables).
+ */
 public record CaseRecord(String caseNumber, String customerId, CaseState state, String channel, String subject,
         String regionId, boolean regionUnresolved, String personalRepId, String handlerId, Instant receivedAt,
         Instant promisedBy, Instant personalWindowEndsAt, Instant resolutionDueAt, Instant resolvedAt, String resolvedBy,
-        Instant closedAt, String processInstanceId) {
+        Instant closedAt, String processInstanceId, SlaPolicy slaPolicy) {
 }

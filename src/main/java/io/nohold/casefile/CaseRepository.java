@@ -2,6 +2,7 @@ package io.nohold.casefile;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -11,6 +12,8 @@ import javax.sql.DataSource;
 
 import io.nohold.engine.EngineClock;
 import io.nohold.engine.TransactionCache;
+import io.nohold.sla.SlaHours;
+import io.nohold.sla.SlaPolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Repository;
@@ -21,7 +24,8 @@ public class CaseRepository {
     private static final String COLUMNS = """
             case_number, customer_id, state, channel, subject, region_id, region_unresolved, personal_rep_id, handler_id,
             received_at, promised_by, personal_window_ends_at, resolution_due_at, resolved_at, resolved_by, closed_at,
-            process_instance_id""";
+            process_instance_id, sla_personal_window, sla_first_response, sla_resolution, sla_reminder_before,
+            sla_approval_window, sla_escalation_window, sla_quiet_period, sla_hours, sla_task_priority""";
 
     private final JdbcClient jdbc;
 
@@ -132,6 +136,27 @@ public class CaseRepository {
             .param(EngineClock.utc(promisedBy))
             .param(EngineClock.utc(personalWindowEndsAt))
             .param(EngineClock.utc(resolutionDueAt))
+            .param(caseNumber)
+            .update();
+    }
+
+    /** The row of the SLA policy the case's next promise is made under (V20). */
+    void setSlaPolicy(String caseNumber, SlaPolicy policy) {
+        read.forget(caseNumber);
+        jdbc.sql("""
+                UPDATE support_case SET sla_personal_window = ?, sla_first_response = ?, sla_resolution = ?,
+                  sla_reminder_before = ?, sla_approval_window = ?, sla_escalation_window = ?, sla_quiet_period = ?,
+                  sla_hours = ?, sla_task_priority = ?
+                WHERE case_number = ?""")
+            .param(policy.personalWindow().toString())
+            .param(policy.firstResponse().toString())
+            .param(policy.resolution().toString())
+            .param(policy.reminderBefore().toString())
+            .param(policy.approvalWindow().toString())
+            .param(policy.escalationWindow().toString())
+            .param(policy.quietPeriod().toString())
+            .param(policy.hours().name())
+            .param(policy.taskPriority())
             .param(caseNumber)
             .update();
     }
@@ -260,7 +285,22 @@ public class CaseRepository {
                 rs.getString("region_id"), rs.getBoolean("region_unresolved"), rs.getString("personal_rep_id"),
                 rs.getString("handler_id"), instant(rs, "received_at"), instant(rs, "promised_by"),
                 instant(rs, "personal_window_ends_at"), instant(rs, "resolution_due_at"), instant(rs, "resolved_at"),
-                rs.getString("resolved_by"), instant(rs, "closed_at"), rs.getString("process_instance_id"));
+                rs.getString("resolved_by"), instant(rs, "closed_at"), rs.getString("process_instance_id"), policy(rs));
+    }
+
+    /** The row kept with the latest promise; null before one, or for a case from before V20. */
+    private static SlaPolicy policy(ResultSet rs) throws SQLException {
+        if (rs.getString("sla_first_response") == null) {
+            return null;
+        }
+        return new SlaPolicy(duration(rs, "sla_personal_window"), duration(rs, "sla_first_response"),
+                duration(rs, "sla_resolution"), duration(rs, "sla_reminder_before"), duration(rs, "sla_approval_window"),
+                duration(rs, "sla_escalation_window"), duration(rs, "sla_quiet_period"),
+                SlaHours.valueOf(rs.getString("sla_hours")), rs.getInt("sla_task_priority"));
+    }
+
+    private static Duration duration(ResultSet rs, String column) throws SQLException {
+        return Duration.parse(rs.getString(column));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

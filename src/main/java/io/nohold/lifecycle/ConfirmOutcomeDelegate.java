@@ -7,9 +7,9 @@ import static io.nohold.lifecycle.ContactLifecycleProcess.Variables.*;
 import java.time.Instant;
 
 import io.nohold.casefile.CaseFile;
+import io.nohold.casefile.CaseRecord;
 import io.nohold.engine.EngineClock;
 import io.nohold.sla.SlaClock;
-import io.nohold.sla.SlaPolicy;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -34,8 +34,8 @@ class ConfirmOutcomeDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String caseNumber = CaseOf.number(execution);
         caseFile.resolved(caseNumber, Vars.string(execution, LAST_COMPLETED_BY));
-        Instant ends = clock.quietPeriodEnds(caseFile.get(caseNumber).regionId(), EngineClock.now(),
-                SlaPolicy.of(execution).quietPeriod());
+        CaseRecord record = caseFile.get(caseNumber);
+        Instant ends = clock.quietPeriodEnds(record.regionId(), EngineClock.now(), SlaPolicies.of(record, execution).quietPeriod());
         execution.setVariable(QUIET_PERIOD_ENDS_AT, Vars.date(ends));
     }
 

@@ -76,9 +76,10 @@ public final class ContactLifecycleProcess {
         public static final String REPLY_CONTACT_ID = "replyContactId";
 
         /**
-         * The SLA policy's decision as one map, as models before {@code KeepSlaPolicyListener} kept it; now "Determine
-         * SLA policy" keeps its outputs as variables of the same names ({@link io.nohold.sla.SlaPolicy.Outputs}), e.g.
-         * {@code ${taskPriority}} in the models.
+         * The SLA policy's decision as one map, as models before {@code KeepSlaPolicyListener} kept it. Instances
+         * started since keep the row in the case file ({@code ${caseFacts.taskPriority(execution)}} in the models);
+         * those started in between keep it as variables of the output names ({@link io.nohold.sla.SlaPolicy.Outputs},
+         * {@code ${taskPriority}} in their models).
          */
         public static final String SLA_POLICY = "slaPolicy";
 

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * when on shift) and makes the promise for the contact being handled: the SLA policy's windows for its channel,
  * counted by the SLA clock on the region's calendar from the first moment someone of the region is on shift and
  * available, at the earliest now, the moment it is taken in (or, for a contact a node left unprocessed, taken up
- * again), so never in the past. The policy row is kept in the instance for later steps.
+ * again), so never in the past. The policy row is the one the case file keeps for the case.
  */
 @Component
 class MakePromiseDelegate implements JavaDelegate {
@@ -44,8 +44,8 @@ class MakePromiseDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        SlaPolicy policy = take(execution);
         CaseRecord record = caseFile.get(CaseOf.number(execution));
+        SlaPolicy policy = take(execution, record);
         Instant now = EngineClock.now();
         // counting starts when someone of the region is on shift and available: a promise made at night is made for
         // the morning, with the handler who will be there then
@@ -62,19 +62,23 @@ class MakePromiseDelegate implements JavaDelegate {
     }
 
     /**
-     * The row "Determine SLA policy" chose, as its end listener kept it ({@link KeepSlaPolicyListener}); a contact taken
-     * up again keeps its row. An instance of a model from before that listener still holds the row as one map variable,
-     * which is taken apart here as then.
+     * The row "Determine SLA policy" chose, as its end listener put it into the case file ({@link KeepSlaPolicyListener}).
+     * An instance of a model from before that listener holds the row as one map variable instead, which is taken apart
+     * here and kept as then (its model reads {@code ${taskPriority}}).
      */
-    private static SlaPolicy take(DelegateExecution execution) {
+    private SlaPolicy take(DelegateExecution execution, CaseRecord record) {
         if (execution.getVariable(SLA_POLICY) instanceof Map<?, ?> outputs) {
             @SuppressWarnings("unchecked")
             SlaPolicy policy = SlaPolicy.of((Map<String, ?>) outputs);
+            caseFile.choosePolicy(record.caseNumber(), policy);
             policy.keepIn(execution);
             execution.removeVariable(SLA_POLICY);
             return policy;
         }
-        return SlaPolicy.of(execution);
+        if (record.slaPolicy() == null) {
+            throw new IllegalStateException("\"Determine SLA policy\" kept no row for case " + record.caseNumber());
+        }
+        return record.slaPolicy();
     }
 
 }

@@ -12,7 +12,6 @@ import io.nohold.engine.CaseOf;
 import io.nohold.engine.EngineClock;
 import io.nohold.engine.Vars;
 import io.nohold.sla.SlaClock;
-import io.nohold.sla.SlaPolicy;
 
 import io.nohold.casefile.CaseFile;
 import io.nohold.casefile.CaseRecord;
@@ -60,7 +59,7 @@ class OfferToRegionTeamDelegate implements JavaDelegate {
         String previous = task.get().getAssignee();
         Instant now = EngineClock.now();
         Instant start = record.regionId() == null ? now : rings.firstMomentSomeoneCanAnswer(record.regionId(), now).orElse(now);
-        Instant renewed = clock.promise(record.regionId(), now, start, SlaPolicy.of(execution)).promisedBy();
+        Instant renewed = clock.promise(record.regionId(), now, start, SlaPolicies.of(record, execution)).promisedBy();
         caseFile.promiseBroken(record.caseNumber(), previous, Channel.valueOf(Vars.required(execution, CHANNEL)), renewed);
         Task reach = task.get();
         reach.setDueDate(Date.from(renewed));

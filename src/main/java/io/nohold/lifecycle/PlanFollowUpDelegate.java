@@ -50,7 +50,7 @@ class PlanFollowUpDelegate implements JavaDelegate {
         ZoneId zone = record.regionId() == null ? java.time.ZoneOffset.UTC : calendars.at(record.regionId(), now).timeZone();
         Instant at = followUpAt(execution.getVariable(FOLLOW_UP_DATE), now, zone,
                 day -> clock.followUpOn(record.regionId(), now, day));
-        SlaPolicy policy = SlaPolicy.of(execution);
+        SlaPolicy policy = SlaPolicies.of(record, execution);
         caseFile.followUpPlanned(record.caseNumber(), at, clock.due(record.regionId(), now, at, policy.resolution(), policy.hours()));
         execution.setVariable(FOLLOW_UP_AT, Vars.date(at));
     }

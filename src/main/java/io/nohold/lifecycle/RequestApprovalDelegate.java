@@ -7,11 +7,11 @@ import static io.nohold.lifecycle.ContactLifecycleProcess.Variables.*;
 import java.time.Instant;
 
 import io.nohold.casefile.CaseFile;
+import io.nohold.casefile.CaseRecord;
 import io.nohold.directory.People;
 import io.nohold.engine.EngineClock;
 import io.nohold.sla.SlaClock;
 import io.nohold.sla.SlaHours;
-import io.nohold.sla.SlaPolicy;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -39,7 +39,8 @@ class RequestApprovalDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String caseNumber = CaseOf.number(execution);
         Instant now = EngineClock.now();
-        Instant due = clock.due(caseFile.get(caseNumber).regionId(), now, now, SlaPolicy.of(execution).approvalWindow(),
+        CaseRecord record = caseFile.get(caseNumber);
+        Instant due = clock.due(record.regionId(), now, now, SlaPolicies.of(record, execution).approvalWindow(),
                 SlaHours.BUSINESS_HOURS);
         String summary = Accommodations.describe(execution);
         String requestedBy = Vars.string(execution, LAST_COMPLETED_BY);

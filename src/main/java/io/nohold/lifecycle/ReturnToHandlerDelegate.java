@@ -7,6 +7,7 @@ import static io.nohold.lifecycle.ContactLifecycleProcess.Variables.*;
 import java.time.Instant;
 
 import io.nohold.casefile.CaseFile;
+import io.nohold.casefile.CaseRecord;
 import io.nohold.engine.EngineClock;
 import io.nohold.sla.SlaClock;
 import io.nohold.sla.SlaPolicy;
@@ -33,9 +34,10 @@ class ReturnToHandlerDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String caseNumber = CaseOf.number(execution);
-        SlaPolicy policy = SlaPolicy.of(execution);
+        CaseRecord record = caseFile.get(caseNumber);
+        SlaPolicy policy = SlaPolicies.of(record, execution);
         Instant now = EngineClock.now();
-        Instant due = clock.due(caseFile.get(caseNumber).regionId(), now, now, policy.resolution(), policy.hours());
+        Instant due = clock.due(record.regionId(), now, now, policy.resolution(), policy.hours());
         caseFile.returnedToHandler(caseNumber, Vars.string(execution, LAST_COMPLETED_BY),
                 Vars.string(execution, SUPERVISOR_GUIDANCE), due);
         Forms.clearHandlerFields(execution);

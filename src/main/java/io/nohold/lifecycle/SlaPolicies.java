@@ -1,9 +1,12 @@
 package io.nohold.lifecycle;
 
+import io.nohold.casefile.CaseFile;
+import io.nohold.casefile.CaseRecord;
 import io.nohold.casefile.Channel;
 import io.nohold.sla.SlaPolicy;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
@@ -31,6 +34,14 @@ public class SlaPolicies {
             .evaluate()
             .getSingleResult();
         return of(result, channel, tier);
+    }
+
+    /**
+     * The row a case's promises are counted from: the one the case file keeps ({@link CaseFile#choosePolicy}), or, for
+     * a lifecycle started before the case file kept it, the one its process instance keeps in variables.
+     */
+    static SlaPolicy of(CaseRecord record, VariableScope execution) {
+        return record.slaPolicy() != null ? record.slaPolicy() : SlaPolicy.of(execution);
     }
 
     /** The policy of the row the table chose for a channel and tier (null: none matched, which the table must not allow). */

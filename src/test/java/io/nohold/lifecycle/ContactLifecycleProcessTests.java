@@ -323,17 +323,58 @@ class ContactLifecycleProcessTests {
     }
 
     @Test
-    void e_theChosenRowOfThePolicyIsKeptForLaterStepsAsSmallValues() {
+    void e_theChosenRowOfThePolicyIsKeptInTheCaseFileNotInTheProcessInstance() {
         IntakeAnswer premiumPhone = driver.submit("PHONE", new CustomerDetails("C-1005", null, null, null, null, null), "premium",
                 false, true);
 
-        String instance = driver.instance(premiumPhone.caseNumber()).getId();
-        Map<String, Object> kept = runtime.getVariables(instance);
-        assertThat(SlaPolicy.of(kept))
-            .as("the row for a premium customer's call, not the standard one").isEqualTo(sla.row("PHONE", "PREMIUM", false))
+        SlaPolicy premium = sla.row("PHONE", "PREMIUM", false);
+        assertThat(cases.get(premiumPhone.caseNumber()).slaPolicy())
+            .as("the row for a premium customer's call, not the standard one").isEqualTo(premium)
             .isNotEqualTo(sla.row("PHONE"));
-        assertThat(kept).as("no serialized copy of the whole row").doesNotContainKey(ContactLifecycleProcess.Variables.SLA_POLICY)
-            .containsEntry("taskPriority", sla.row("PHONE", "PREMIUM", false).taskPriority());
+        assertThat(driver.task(premiumPhone.caseNumber(), REACH_CUSTOMER).getPriority()).as("the row's priority")
+            .isEqualTo(premium.taskPriority());
+        assertThat(runtime.getVariables(driver.instance(premiumPhone.caseNumber()).getId()))
+            .as("neither the row's values nor a serialized copy of it are process variables")
+            .doesNotContainKeys(ContactLifecycleProcess.Variables.SLA_POLICY, SlaPolicy.Outputs.PERSONAL_WINDOW,
+                    SlaPolicy.Outputs.FIRST_RESPONSE, SlaPolicy.Outputs.RESOLUTION, SlaPolicy.Outputs.REMINDER_BEFORE,
+                    SlaPolicy.Outputs.APPROVAL_WINDOW, SlaPolicy.Outputs.ESCALATION_WINDOW, SlaPolicy.Outputs.QUIET_PERIOD,
+                    SlaPolicy.Outputs.SLA_HOURS, SlaPolicy.Outputs.TASK_PRIORITY);
+    }
+
+    @Test
+    void e_aLifecycleFromBeforeTheCaseFileKeptTheRowUsesTheRowInItsVariables() {
+        IntakeAnswer answer = driver.submit("PHONE", CaseDriver.newCustomer(HAMBURG), "my lamp flickers");
+        String instance = driver.instance(answer.caseNumber()).getId();
+        // as such a case stands: the case file has no row, the instance has the row's values (with its own priority)
+        jdbc.sql("UPDATE support_case SET sla_personal_window = NULL, sla_first_response = NULL, sla_resolution = NULL,"
+                + " sla_reminder_before = NULL, sla_approval_window = NULL, sla_escalation_window = NULL,"
+                + " sla_quiet_period = NULL, sla_hours = NULL, sla_task_priority = NULL WHERE case_number = ?")
+            .param(answer.caseNumber())
+            .update();
+        SlaPolicy phone = sla.row("PHONE");
+        SlaPolicy kept = new SlaPolicy(phone.personalWindow(), phone.firstResponse(), phone.resolution(),
+                phone.reminderBefore(), phone.approvalWindow(), phone.escalationWindow(), phone.quietPeriod(),
+                phone.hours(), phone.taskPriority() == 7 ? 8 : 7);
+        runtime.setVariables(instance, keptAsVariables(kept));
+        assertThat(cases.get(answer.caseNumber()).slaPolicy()).isNull();
+
+        driver.complete(answer.handler().id(), driver.task(answer.caseNumber(), REACH_CUSTOMER), Map.of("reachNotes", "called back"));
+
+        assertThat(driver.task(answer.caseNumber(), RESOLVE_CONTACT).getPriority()).as("the priority the instance keeps")
+            .isEqualTo(kept.taskPriority());
+        assertThat(runtime.getVariable(instance, SlaPolicy.Outputs.TASK_PRIORITY)).isEqualTo(kept.taskPriority());
+    }
+
+    private static Map<String, Object> keptAsVariables(SlaPolicy policy) {
+        return Map.of(SlaPolicy.Outputs.PERSONAL_WINDOW, policy.personalWindow().toString(),
+                SlaPolicy.Outputs.FIRST_RESPONSE, policy.firstResponse().toString(),
+                SlaPolicy.Outputs.RESOLUTION, policy.resolution().toString(),
+                SlaPolicy.Outputs.REMINDER_BEFORE, policy.reminderBefore().toString(),
+                SlaPolicy.Outputs.APPROVAL_WINDOW, policy.approvalWindow().toString(),
+                SlaPolicy.Outputs.ESCALATION_WINDOW, policy.escalationWindow().toString(),
+                SlaPolicy.Outputs.QUIET_PERIOD, policy.quietPeriod().toString(),
+                SlaPolicy.Outputs.SLA_HOURS, policy.hours().name(),
+                SlaPolicy.Outputs.TASK_PRIORITY, policy.taskPriority());
     }
 
     // f) personal handling
