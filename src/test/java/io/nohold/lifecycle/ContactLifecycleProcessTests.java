@@ -565,6 +565,9 @@ class ContactLifecycleProcessTests {
         assertThat(cases.get(answer.caseNumber()).promisedBy()).as("the case keeps the promise the customer was told")
             .isEqualTo(reply.promisedBy());
         assertThat(driver.task(answer.caseNumber(), REACH_CUSTOMER).getDueDate().toInstant()).isEqualTo(reply.promisedBy());
+        assertThat(cases.get(answer.caseNumber()).slaPolicy()).as("the reply's row is the case's row from now on")
+            .isEqualTo(sla.row("CHAT"));
+        assertThat(driver.task(answer.caseNumber(), REACH_CUSTOMER).getPriority()).isEqualTo(sla.row("CHAT").taskPriority());
         assertThat(driver.instance(answer.caseNumber())).hasPassed(CUSTOMER_REPLIED, REOPEN_CASE).isWaitingAt(REACH_CUSTOMER);
         assertThat(driver.task(answer.caseNumber(), REACH_CUSTOMER).getAssignee()).isEqualTo(answer.personalRep().id());
         assertThat(cases.get(answer.caseNumber()).state()).isEqualTo(CaseState.OPEN);
