@@ -1,10 +1,15 @@
 package io.nohold.desk;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
@@ -61,13 +66,27 @@ final class HideCondition {
      */
     static final class All {
 
+        /** How many sets of verdicts a form remembers (see {@link #verdicts}) before it starts again. */
+        static final int REMEMBERED = 256;
+
         private final List<HideCondition> parsed;
 
         private final ParsedExpression together;
 
+        /** The conditions' text, where every name they read occurs. */
+        private final String text;
+
+        /** Whether the verdicts follow from the data alone: no condition reads the clock or draws a random number. */
+        private final boolean repeatable;
+
+        private final Map<List<Object>, Map<String, Boolean>> given = new ConcurrentHashMap<>();
+
         private All(List<HideCondition> parsed, ParsedExpression together) {
             this.parsed = parsed;
             this.together = together;
+            this.text = String.join("\n", parsed.stream().map(condition -> condition.parsed.text()).toList());
+            String lower = text.toLowerCase(Locale.ROOT);
+            this.repeatable = !lower.contains("now") && !lower.contains("today") && !lower.contains("random");
         }
 
         static All of(Collection<HideCondition> conditions) {
@@ -102,8 +121,60 @@ final class HideCondition {
             return together != null;
         }
 
-        /** Whether each condition hides its field, by the condition's expression; unparsable ones are absent (shown). */
+        /**
+         * Whether each condition hides its field, by the condition's expression; unparsable ones are absent (shown).
+         * <p>
+         * The verdicts are a function of the data the conditions can read, so a form remembers them by those values
+         * and evaluates FEEL again only for values it has not seen ("Resolve contact" asks with the same outcome time
+         * after time). A FEEL expression reads a variable by its name, so every variable it can read has its name in
+         * the conditions' text; the entries whose names occur there are the key (a name that only occurs inside a
+         * longer one makes the key longer, never wrong). Not remembered: conditions that read the clock or draw a
+         * random number, and data whose readable values are not plain immutable ones.
+         */
         Map<String, Boolean> verdicts(Map<String, Object> data) {
+            List<Object> readable = repeatable ? readable(data) : null;
+            if (readable == null) {
+                return evaluate(data);
+            }
+            Map<String, Boolean> known = given.get(readable);
+            if (known != null) {
+                return known;
+            }
+            Map<String, Boolean> verdicts = Map.copyOf(evaluate(data));
+            if (given.size() >= REMEMBERED) {
+                given.clear();
+            }
+            given.put(readable, verdicts);
+            return verdicts;
+        }
+
+        /** How many sets of verdicts the form remembers now. */
+        int remembered() {
+            return given.size();
+        }
+
+        /** The data's entries the conditions can read, as name, value, ... by name; null when one cannot be a key. */
+        private List<Object> readable(Map<String, Object> data) {
+            List<String> names = data.keySet().stream().filter(name -> name != null && text.contains(name)).sorted().toList();
+            List<Object> key = new ArrayList<>(names.size() * 2);
+            for (String name : names) {
+                Object value = data.get(name);
+                if (!plain(value)) {
+                    return null;
+                }
+                key.add(name);
+                key.add(value);
+            }
+            return key;
+        }
+
+        private static boolean plain(Object value) {
+            return value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+                    || value instanceof Long || value instanceof Short || value instanceof Byte || value instanceof Double
+                    || value instanceof Float || value instanceof BigDecimal || value instanceof BigInteger;
+        }
+
+        private Map<String, Boolean> evaluate(Map<String, Object> data) {
             Map<String, Boolean> verdicts = new HashMap<>();
             if (together != null) {
                 EvaluationResult result = FEEL.evaluate(together, data);

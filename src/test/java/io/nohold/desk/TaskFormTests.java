@@ -194,6 +194,49 @@ class TaskFormTests {
     }
 
     @Test
+    void aFormRemembersItsVerdictsByTheValuesItsConditionsCanRead() {
+        List<HideCondition> conditions = List.of(HideCondition.of("=outcome != \"REFUND\""), HideCondition.of("=amount > 100"));
+        HideCondition.All all = HideCondition.All.of(conditions);
+        List<Map<String, Object>> asked = List.of(Map.of("outcome", "REFUND", "amount", 150, "notes", "first"),
+                Map.of("outcome", "REFUND", "amount", 150, "notes", "second"), Map.of("outcome", "DONE", "amount", 150),
+                Map.of("outcome", "REFUND", "amount", 50), new HashMap<>(Map.of("amount", 50)), Map.of("amount", 50, "out", "x"), Map.of("amount", 50, "outcomes", "x"));
+
+        for (Map<String, Object> data : asked) {
+            Map<String, Boolean> verdicts = all.verdicts(data);
+            for (HideCondition condition : conditions) {
+                assertThat(verdicts.getOrDefault(condition.toString(), false)).as(condition + " on " + data)
+                    .isEqualTo(condition.hides(data));
+            }
+            assertThat(all.verdicts(data)).as("asked again").isEqualTo(verdicts);
+        }
+        // notes and outcomes are read by no condition; "out" occurs in "outcome", so it is part of the key (harmlessly)
+        assertThat(all.remembered()).isEqualTo(5);
+    }
+
+    @Test
+    void verdictsThatDependOnMoreThanPlainValuesAreNotRemembered() {
+        HideCondition.All clock = HideCondition.All.of(List.of(HideCondition.of("=outcome = \"LATER\""),
+                HideCondition.of("=today() > date(\"2000-01-01\")")));
+        assertThat(clock.verdicts(Map.of("outcome", "LATER"))).containsEntry("=today() > date(\"2000-01-01\")", true);
+        assertThat(clock.remembered()).as("reads the clock").isZero();
+
+        HideCondition.All items = HideCondition.All.of(List.of(HideCondition.of("=count(items) > 1"),
+                HideCondition.of("=amount > 100")));
+        List<Object> list = new java.util.ArrayList<>(List.of("a", "b"));
+        assertThat(items.verdicts(Map.of("items", list, "amount", 5))).containsEntry("=count(items) > 1", true);
+        list.remove(1);
+        assertThat(items.verdicts(Map.of("items", list, "amount", 5))).as("the list changed")
+            .containsEntry("=count(items) > 1", false);
+        assertThat(items.remembered()).isZero();
+
+        HideCondition.All amounts = HideCondition.All.of(List.of(HideCondition.of("=amount > 100"), HideCondition.of("=amount < 0")));
+        for (int amount = 0; amount <= HideCondition.All.REMEMBERED * 2; amount++) {
+            assertThat(amounts.verdicts(Map.of("amount", amount))).containsEntry("=amount > 100", amount > 100);
+        }
+        assertThat(amounts.remembered()).as("bounded").isBetween(1, HideCondition.All.REMEMBERED);
+    }
+
+    @Test
     void aCommentInOneConditionCannotSwallowTheNextOnesInTheList() {
         // alone: false, a string (so shown), true; joined carelessly the comment and the string's line break made the
         // list [true, false, false]
