@@ -69,6 +69,9 @@ final class HideCondition {
         /** How many sets of verdicts a form remembers (see {@link #verdicts}) before it starts again. */
         static final int REMEMBERED = 256;
 
+        /** The longest text value a remembered verdict is kept by. */
+        static final int REMEMBERED_TEXT = 200;
+
         private final List<HideCondition> parsed;
 
         private final ParsedExpression together;
@@ -76,7 +79,7 @@ final class HideCondition {
         /** The conditions' text, where every name they read occurs. */
         private final String text;
 
-        /** Whether the verdicts follow from the data alone: no condition reads the clock or draws a random number. */
+        /** Whether the verdicts follow from the data alone: no condition reads the clock or draws a random value. */
         private final boolean repeatable;
 
         private final Map<List<Object>, Map<String, Boolean>> given = new ConcurrentHashMap<>();
@@ -86,7 +89,8 @@ final class HideCondition {
             this.together = together;
             this.text = String.join("\n", parsed.stream().map(condition -> condition.parsed.text()).toList());
             String lower = text.toLowerCase(Locale.ROOT);
-            this.repeatable = !lower.contains("now") && !lower.contains("today") && !lower.contains("random");
+            this.repeatable = !lower.contains("now") && !lower.contains("today") && !lower.contains("random")
+                    && !lower.contains("uuid");
         }
 
         static All of(Collection<HideCondition> conditions) {
@@ -124,27 +128,34 @@ final class HideCondition {
         /**
          * Whether each condition hides its field, by the condition's expression; unparsable ones are absent (shown).
          * <p>
-         * The verdicts are a function of the data the conditions can read, so a form remembers them by those values
-         * and evaluates FEEL again only for values it has not seen ("Resolve contact" asks with the same outcome time
-         * after time). A FEEL expression reads a variable by its name, so every variable it can read has its name in
-         * the conditions' text; the entries whose names occur there are the key (a name that only occurs inside a
-         * longer one makes the key longer, never wrong). Not remembered: conditions that read the clock or draw a
-         * random number, and data whose readable values are not plain immutable ones.
+         * The conditions see only the data they name: the entries whose names occur in their text (a FEEL expression
+         * reads a variable by its name; a name that only occurs inside a longer one does no harm). Nothing else can
+         * change a verdict, not even the names FEEL-Scala gives a meaning of its own, such as {@code inputVariableName},
+         * which form-js does not know. So the verdicts are a function of those entries, and a form remembers them by
+         * their values and evaluates FEEL again only for values it has not seen ("Resolve contact" is completed with
+         * the same outcome time after time). Not remembered: conditions that read the clock or draw a random value,
+         * and entries whose values are not short plain immutable ones.
          */
         Map<String, Boolean> verdicts(Map<String, Object> data) {
-            List<Object> readable = repeatable ? readable(data) : null;
-            if (readable == null) {
-                return evaluate(data);
+            Map<String, Object> named = new HashMap<>();
+            data.forEach((name, value) -> {
+                if (name != null && !name.isEmpty() && text.contains(name)) {
+                    named.put(name, value);
+                }
+            });
+            List<Object> key = repeatable ? key(named) : null;
+            if (key == null) {
+                return evaluate(named);
             }
-            Map<String, Boolean> known = given.get(readable);
+            Map<String, Boolean> known = given.get(key);
             if (known != null) {
                 return known;
             }
-            Map<String, Boolean> verdicts = Map.copyOf(evaluate(data));
+            Map<String, Boolean> verdicts = Map.copyOf(evaluate(named));
             if (given.size() >= REMEMBERED) {
                 given.clear();
             }
-            given.put(readable, verdicts);
+            given.put(key, verdicts);
             return verdicts;
         }
 
@@ -153,13 +164,12 @@ final class HideCondition {
             return given.size();
         }
 
-        /** The data's entries the conditions can read, as name, value, ... by name; null when one cannot be a key. */
-        private List<Object> readable(Map<String, Object> data) {
-            List<String> names = data.keySet().stream().filter(name -> name != null && text.contains(name)).sorted().toList();
-            List<Object> key = new ArrayList<>(names.size() * 2);
-            for (String name : names) {
-                Object value = data.get(name);
-                if (!plain(value)) {
+        /** The entries as name, value, ... by name; null when a value is not short, plain and immutable. */
+        private static List<Object> key(Map<String, Object> named) {
+            List<Object> key = new ArrayList<>(named.size() * 2);
+            for (String name : named.keySet().stream().sorted().toList()) {
+                Object value = named.get(name);
+                if (!plain(value) || value instanceof String text && text.length() > REMEMBERED_TEXT) {
                     return null;
                 }
                 key.add(name);

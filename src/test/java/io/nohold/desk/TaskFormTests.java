@@ -229,11 +229,37 @@ class TaskFormTests {
             .containsEntry("=count(items) > 1", false);
         assertThat(items.remembered()).isZero();
 
+        HideCondition.All random = HideCondition.All.of(List.of(HideCondition.of("=outcome = \"LATER\""),
+                HideCondition.of("=substring(uuid(), 1, 1) < \"8\"")));
+        random.verdicts(Map.of("outcome", "LATER"));
+        assertThat(random.remembered()).as("draws a random value").isZero();
+
+        HideCondition.All texts = HideCondition.All.of(List.of(HideCondition.of("=outcome = \"LATER\""),
+                HideCondition.of("=amount > 100")));
+        assertThat(texts.verdicts(Map.of("outcome", "x".repeat(HideCondition.All.REMEMBERED_TEXT + 1), "amount", 5)))
+            .containsEntry("=outcome = \"LATER\"", false);
+        assertThat(texts.remembered()).as("a long text is not kept").isZero();
+
         HideCondition.All amounts = HideCondition.All.of(List.of(HideCondition.of("=amount > 100"), HideCondition.of("=amount < 0")));
         for (int amount = 0; amount <= HideCondition.All.REMEMBERED * 2; amount++) {
             assertThat(amounts.verdicts(Map.of("amount", amount))).containsEntry("=amount > 100", amount > 100);
         }
         assertThat(amounts.remembered()).as("bounded").isBetween(1, HideCondition.All.REMEMBERED);
+    }
+
+    @Test
+    void onlyWhatTheConditionsNameDecidesTheirVerdicts() {
+        // FEEL-Scala reads the left side of "in" from the variable that "inputVariableName" names: submitted alongside,
+        // it would turn 5000 in [0..1000] into 5000 in [0..5000]; the conditions never name it, so they never see it
+        List<HideCondition> conditions = List.of(HideCondition.of("=amount in [0..approvalLimit]"), HideCondition.of("=amount < 0"));
+        HideCondition.All all = HideCondition.All.of(conditions);
+
+        assertThat(all.verdicts(Map.of("amount", 5000, "approvalLimit", 1000, "inputVariableName", "approvalLimit")))
+            .containsEntry("=amount in [0..approvalLimit]", false);
+        assertThat(all.verdicts(Map.of("amount", 5000, "approvalLimit", 1000))).containsEntry("=amount in [0..approvalLimit]", false);
+        assertThat(all.verdicts(Map.of("amount", 500, "approvalLimit", 1000, "", "anything")))
+            .containsEntry("=amount in [0..approvalLimit]", true);
+        assertThat(all.remembered()).isEqualTo(2);
     }
 
     @Test
