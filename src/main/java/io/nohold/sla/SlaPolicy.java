@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 public record SlaPolicy(Duration personalWindow, Duration firstResponse, Duration resolution, Duration reminderBefore,
         Duration approvalWindow, Duration escalationWindow, Duration quietPeriod, SlaHours hours, int taskPriority) {
 
-    /** The table's output names, also the names of the process variables that keep them for later steps. */
+    /** The table's output names, also the names of the variables in which lifecycles from before V20 keep them. */
     public static final class Outputs {
 
         public static final String PERSONAL_WINDOW = "personalWindow";
@@ -92,7 +92,7 @@ public record SlaPolicy(Duration personalWindow, Duration firstResponse, Duratio
                 ((Number) priority).intValue());
     }
 
-    /** The policy kept in a process instance's variables by {@link #keepIn}. */
+    /** The policy kept in a process instance's variables by {@link #keepIn} (a lifecycle started before V20). */
     public static SlaPolicy of(VariableScope scope) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (String name : Outputs.DURATIONS) {
@@ -107,8 +107,9 @@ public record SlaPolicy(Duration personalWindow, Duration firstResponse, Duratio
     }
 
     /**
-     * Keeps the policy in the process instance, as ISO durations, the hours' name and the priority, so that later steps
-     * (a return from the supervisors, a follow-up) and the models ({@code ${taskPriority}}) use the same row.
+     * Keeps the policy in the process instance, as ISO durations, the hours' name and the priority: how lifecycles
+     * started before the case file kept the row (V20) hold it, which their models read ({@code ${taskPriority}}). New
+     * lifecycles keep it in the case file only.
      */
     public void keepIn(VariableScope scope) {
         scope.setVariable(Outputs.PERSONAL_WINDOW, personalWindow.toString());
