@@ -263,6 +263,28 @@ class TaskFormTests {
     }
 
     @Test
+    void aSubmissionCannotTalkTheFormOutOfARequiredFieldNowOrForTheNextOne() {
+        TaskForm form = read("""
+                {"id": "Form_Limit", "components": [
+                  {"type": "number", "key": "amount"},
+                  {"type": "textfield", "key": "justification", "validate": {"required": true},
+                    "conditional": {"hide": "=amount in [0..approvalLimit]"}},
+                  {"type": "textfield", "key": "note", "conditional": {"hide": "=amount < 0"}}
+                ]}""");
+        java.util.function.Supplier<Map<String, Object>> variables = () -> Map.of("approvalLimit", 1000);
+
+        // FEEL-Scala would read "in"'s left side from the variable "inputVariableName" names, turning the test into
+        // 5000 in [0..5000]: refused as a field the form does not have, and the justification is still asked for
+        assertThat(form.problems("Limit", Map.of("amount", 5000, "inputVariableName", "approvalLimit"), true, variables))
+            .extracting(Problem::field)
+            .containsExactlyInAnyOrder("inputVariableName", "justification");
+        assertThat(form.problems("Limit", Map.of("amount", 5000), true, variables)).as("the next submission, same values")
+            .extracting(Problem::field)
+            .containsExactly("justification");
+        assertThat(form.problems("Limit", Map.of("amount", 500), true, variables)).as("within the limit: hidden").isEmpty();
+    }
+
+    @Test
     void aCommentInOneConditionCannotSwallowTheNextOnesInTheList() {
         // alone: false, a string (so shown), true; joined carelessly the comment and the string's line break made the
         // list [true, false, false]
