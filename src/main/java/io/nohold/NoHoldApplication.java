@@ -1,6 +1,9 @@
 package io.nohold;
 
 import java.util.Arrays;
+import java.util.OptionalInt;
+
+import io.nohold.simulation.SimulatorRuntime;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -22,6 +25,14 @@ public class NoHoldApplication {
 
     public static void main(String[] args) {
         if (Arrays.asList(args).contains(SIMULATE)) {
+            if (Arrays.asList(args).contains(SimulatorRuntime.PREPARE)) {
+                System.exit(SimulatorRuntime.prepare());
+            }
+            // started from the packaged jar: in the JVM prepared for the simulator beside it, if there is one
+            OptionalInt prepared = SimulatorRuntime.runPrepared(args);
+            if (prepared.isPresent()) {
+                System.exit(prepared.getAsInt());
+            }
             // also when a launcher puts its own options first (mvn spring-boot:run -Dspring-boot.run.arguments=...)
             String[] rest = Arrays.stream(args).filter(arg -> !SIMULATE.equals(arg)).toArray(String[]::new);
             int status = SpringApplication.exit(new SpringApplicationBuilder(NoHoldApplication.class)

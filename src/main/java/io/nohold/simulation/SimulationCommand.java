@@ -167,6 +167,7 @@ class SimulationCommand implements ApplicationRunner, ExitCodeGenerator {
     public void run(ApplicationArguments arguments) {
         try {
             Options options = Options.parse(arguments.getSourceArgs());
+            log.info("simulating in {}", SimulatorRuntime.describeThisJvm());
             Scenario scenario = ScenarioReader.read(options.scenario());
             if (options.mode() != null) {
                 scenario = scenario.withMode(options.mode());
