@@ -26,6 +26,10 @@ public class NoHoldApplication {
     public static void main(String[] args) {
         if (Arrays.asList(args).contains(SIMULATE)) {
             if (Arrays.asList(args).contains(SimulatorRuntime.PREPARE)) {
+                if (args.length != 2) {
+                    System.err.println("simulate --prepare: takes no other option");
+                    System.exit(2);
+                }
                 System.exit(SimulatorRuntime.prepare());
             }
             // started from the packaged jar: in the JVM prepared for the simulator beside it, if there is one
@@ -33,6 +37,7 @@ public class NoHoldApplication {
             if (prepared.isPresent()) {
                 System.exit(prepared.getAsInt());
             }
+            SimulatorRuntime.endWithParent();
             // also when a launcher puts its own options first (mvn spring-boot:run -Dspring-boot.run.arguments=...)
             String[] rest = Arrays.stream(args).filter(arg -> !SIMULATE.equals(arg)).toArray(String[]::new);
             int status = SpringApplication.exit(new SpringApplicationBuilder(NoHoldApplication.class)

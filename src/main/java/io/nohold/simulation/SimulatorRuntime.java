@@ -5,19 +5,28 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -26,13 +35,15 @@ import java.util.stream.Stream;
  * {@code mvn package} (or {@code java -jar nohold.jar simulate --prepare}) therefore prepares a runtime beside the
  * jar, in {@code nohold-VERSION-simulator/}: the jar unpacked into Spring Boot's extracted layout (its classes and a
  * {@code lib/} of plain jars) and a class-data archive (the JDK's AppCDS) recorded during a short training run of the
- * simulator. {@code simulate} then runs in a JVM of its own started from them, with the options of the JVM it was
- * started in, and ends with that JVM's status.
+ * simulator. {@code simulate} then runs in a JVM of its own started from them, with this JVM's heap, system
+ * properties and the like, and ends with that JVM's status; that JVM ends itself if this one goes away.
  * <p>
- * The runtime is used only by the jar it was prepared from (its size and modification time are kept with it) and
- * its archive only by the JVM that recorded it; otherwise, or with {@code -Dnohold.simulator.fork=false}, the
- * simulator runs in the JVM it was started in, as it always could. Nothing else of NoHold starts this way: the
- * server and its tests never fork.
+ * A runtime is used only where it was prepared, by the jar it was prepared from (its size and modification time are
+ * kept with it), if it belongs to the user running the simulator and nobody else can write to it; its archive only
+ * by the JVM that recorded it. Otherwise, with {@code -Dnohold.simulator.fork=false}, or when this JVM carries a
+ * debugger, an agent, a flight recording, a log file or remote management (which would look at the wrong JVM or
+ * clash with the second one), the simulator runs in the JVM it was started in, as it always could, with the same
+ * results. Nothing else of NoHold starts this way: the server and its tests never fork.
  */
 public final class SimulatorRuntime {
 
@@ -45,11 +56,23 @@ public final class SimulatorRuntime {
     /** {@code false}: run the simulator in the JVM it was started in. */
     static final String FORK = "nohold.simulator.fork";
 
+    /** The process id of the JVM that started this one, which this one outlives by no more than a moment. */
+    static final String PARENT = "nohold.simulator.parent";
+
     private static final String STAMP = "runtime.properties";
 
     private static final String ARCHIVE = "classes.jsa";
 
+    private static final String LOG = "prepare.log";
+
     private static final String TRAINING_SCENARIO = "training-scenario.json";
+
+    /** Options that concern the JVM they are given to: a second JVM with them would clash or be the wrong one to watch. */
+    private static final List<String> OPTIONS_FOR_THIS_JVM_ONLY = List.of("-agentlib:", "-agentpath:", "-javaagent:",
+            "-Xrunjdwp", "-Xdebug", "-XX:StartFlightRecording", "-XX:+FlightRecorder", "-Dcom.sun.management.");
+
+    /** Variables through which the launcher adds options; this JVM's input arguments already hold what they added. */
+    private static final List<String> OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
 
     private final Path jar;
 
@@ -73,6 +96,14 @@ public final class SimulatorRuntime {
         if (runtime.isEmpty()) {
             return OptionalInt.empty();
         }
+        Optional<String> ownOption = inputArguments().stream()
+            .filter(option -> OPTIONS_FOR_THIS_JVM_ONLY.stream().anyMatch(option::startsWith)
+                    || option.startsWith("-Xlog") && option.contains("file="))
+            .findFirst();
+        if (ownOption.isPresent()) {
+            System.err.println("simulate: runs in this JVM, which was started with " + ownOption.get());
+            return OptionalInt.empty();
+        }
         return runtime.get().run(args);
     }
 
@@ -86,15 +117,25 @@ public final class SimulatorRuntime {
         return runtime.get().prepareHere();
     }
 
-    /** Whether this JVM is one of the runtime's, and how: for the run's log. */
+    /** In a JVM this class started: ends it when the JVM that started it has ended (killed, say), as its child would. */
+    public static void endWithParent() {
+        String parent = System.getProperty(PARENT);
+        if (parent == null) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(parent)).ifPresentOrElse(
+                handle -> handle.onExit().thenRun(() -> Runtime.getRuntime().halt(143)),
+                () -> Runtime.getRuntime().halt(143));
+    }
+
+    /** Which JVM this is, for the run's log. */
     static String describeThisJvm() {
         String role = System.getProperty(ROLE);
         if (role == null) {
             return "this JVM";
         }
-        boolean archived = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-            .anyMatch(argument -> argument.startsWith("-XX:SharedArchiveFile="));
-        return "the " + role + " runtime" + (archived ? " with its class-data archive" : "");
+        boolean archived = inputArguments().stream().anyMatch(argument -> argument.startsWith("-XX:SharedArchiveFile="));
+        return "the " + role + " runtime" + (archived ? ", started with its class-data archive" : "");
     }
 
     private static Optional<SimulatorRuntime> startedFromJar() {
@@ -103,34 +144,31 @@ public final class SimulatorRuntime {
         if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
             return Optional.empty();
         }
-        Path jar = Path.of(classPath).toAbsolutePath().normalize();
-        return Files.isRegularFile(jar) ? Optional.of(new SimulatorRuntime(jar)) : Optional.empty();
+        try {
+            // a link to the jar (nohold.jar -> nohold-0.1.0.jar) is the jar it names, whose name the unpacked copy keeps
+            Path jar = Path.of(classPath).toRealPath();
+            return Files.isRegularFile(jar) ? Optional.of(new SimulatorRuntime(jar)) : Optional.empty();
+        }
+        catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private OptionalInt run(String[] args) {
-        Properties stamp = readStamp();
-        if (!Objects.equals(stamp.getProperty("jar"), jarIdentity())) {
-            System.err.println("simulate: runs in this JVM, slower to start: no runtime prepared for this jar in "
-                    + directory + " (java -jar " + jar.getFileName() + " simulate --prepare, or mvn package)");
+        if (!Files.isDirectory(directory)) {
+            System.err.println("simulate: runs in this JVM, slower to start: no runtime prepared for this jar (java -jar "
+                    + jar.getFileName() + " simulate --prepare, or mvn package, prepares one in " + directory + ")");
             return OptionalInt.empty();
         }
-        List<String> command = new ArrayList<>();
-        command.add(javaExecutable());
-        command.addAll(optionsOfThisJvm());
-        if (Objects.equals(stamp.getProperty("jvm"), jvmIdentity())) {
-            command.add("-XX:SharedArchiveFile=" + directory.resolve(ARCHIVE));
-        }
-        command.add("-D" + ROLE + "=prepared");
-        command.add("-jar");
-        command.add(extractedJar().toString());
-        command.addAll(List.of(args));
-        try {
-            Process process = new ProcessBuilder(command).inheritIO().start();
-            Thread stopIt = new Thread(process::destroy, "simulator-runtime-stop");
-            Runtime.getRuntime().addShutdownHook(stopIt);
-            int status = process.waitFor();
-            Runtime.getRuntime().removeShutdownHook(stopIt);
-            return OptionalInt.of(status);
+        try (FileChannel lockFile = FileChannel.open(lockFile(), StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE); FileLock inUse = lockFile.lock(0, Long.MAX_VALUE, true)) {
+            Optional<String> unusable = unusable();
+            if (unusable.isPresent()) {
+                System.err.println("simulate: runs in this JVM, slower to start: " + unusable.get() + " ("
+                        + directory + "; java -jar " + jar.getFileName() + " simulate --prepare, or mvn package, prepares it)");
+                return OptionalInt.empty();
+            }
+            return OptionalInt.of(runChild(args));
         }
         catch (IOException e) {
             System.err.println("simulate: runs in this JVM: the prepared runtime could not be started (" + e.getMessage() + ")");
@@ -142,41 +180,106 @@ public final class SimulatorRuntime {
         }
     }
 
+    /** Why this runtime is not to be used, if it is not. */
+    private Optional<String> unusable() throws IOException {
+        Properties stamp = readStamp();
+        if (stamp.isEmpty()) {
+            return Optional.of("no runtime prepared for this jar");
+        }
+        if (!Objects.equals(stamp.getProperty("jar"), jarIdentity()) || !Objects.equals(stamp.getProperty("directory"),
+                directory.toString())) {
+            return Optional.of("the runtime beside this jar was prepared for another jar or place");
+        }
+        return othersCanChange(directory).map(path -> "the runtime is not this user's alone: " + path);
+    }
+
+    private int runChild(String[] args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(inputArguments().stream()
+            .filter(option -> !option.startsWith("-XX:SharedArchiveFile") && !option.startsWith("-XX:ArchiveClassesAtExit")
+                    && !option.startsWith("-Xshare"))
+            .toList());
+        if (Objects.equals(readStamp().getProperty("jvm"), jvmIdentity())) {
+            command.add("-XX:SharedArchiveFile=" + directory.resolve(ARCHIVE));
+        }
+        command.add("-D" + ROLE + "=prepared");
+        command.add("-D" + PARENT + "=" + ProcessHandle.current().pid());
+        command.add("-jar");
+        command.add(extractedJar().toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        Map<String, String> environment = builder.environment();
+        OPTION_VARIABLES.forEach(environment::remove);
+        Process process = builder.start();
+        Thread stopIt = new Thread(() -> stop(process), "simulator-runtime-stop");
+        Runtime.getRuntime().addShutdownHook(stopIt);
+        int status = process.waitFor();
+        Runtime.getRuntime().removeShutdownHook(stopIt);
+        return status;
+    }
+
+    private static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+        catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private int prepareHere() {
         long started = System.nanoTime();
-        Path log = directory.resolve("prepare.log");
-        try {
-            if (Files.exists(directory) && !Files.exists(log)) {
-                System.err.println("simulate --prepare: " + directory + " is not a runtime this command prepared; move it away first");
-                return 1;
+        Path log = directory.resolve(LOG);
+        try (FileChannel lockFile = FileChannel.open(lockFile(), StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            FileLock alone = lockFile.tryLock();
+            if (alone == null) {
+                System.out.println("simulate --prepare: waiting for the simulations that use " + directory + " to end");
+                alone = lockFile.lock();
             }
-            deleteRecursively(directory);
-            Files.createDirectories(directory);
-            if (!runLogged(log, List.of(javaExecutable(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
-                    "--destination", directory.resolve("app").toString()))) {
-                return failed(log, "unpacking the jar");
+            try (FileLock held = alone) {
+                if (Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
+                    if (!Files.exists(log) || othersCanChange(directory).isPresent()) {
+                        System.err.println("simulate --prepare: " + directory
+                                + " is not a runtime this user prepared; move it away first");
+                        return 1;
+                    }
+                    deleteRecursively(directory);
+                }
+                Files.createDirectories(directory);
+                if (!runLogged(log, List.of(javaExecutable(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
+                        "--destination", directory.resolve("app").toString()))) {
+                    return failed(log, "unpacking the jar");
+                }
+                Path scenario = directory.resolve(TRAINING_SCENARIO);
+                try (InputStream training = SimulatorRuntime.class.getResourceAsStream(TRAINING_SCENARIO)) {
+                    Files.copy(Objects.requireNonNull(training, TRAINING_SCENARIO), scenario);
+                }
+                // the training run records every class it loads; later runs map them instead of loading them again
+                if (!runLogged(log, List.of(javaExecutable(), "-XX:ArchiveClassesAtExit=" + directory.resolve(ARCHIVE),
+                        "-D" + ROLE + "=training", "-jar", extractedJar().toString(), "simulate", "--scenario",
+                        scenario.toString(), "--out", directory.resolve("training").toString()))
+                        || !Files.isRegularFile(directory.resolve(ARCHIVE))) {
+                    return failed(log, "the training run");
+                }
+                // written last: a runtime half prepared is never used
+                Properties stamp = new Properties();
+                stamp.setProperty("jar", jarIdentity());
+                stamp.setProperty("directory", directory.toString());
+                stamp.setProperty("jvm", jvmIdentity());
+                Path written = directory.resolve(STAMP + ".new");
+                try (Writer out = Files.newBufferedWriter(written, StandardCharsets.UTF_8)) {
+                    stamp.store(out, "the jar, the place and the JVM this runtime was prepared for");
+                }
+                moveInPlace(written, directory.resolve(STAMP));
             }
-            Path scenario = directory.resolve(TRAINING_SCENARIO);
-            try (InputStream training = SimulatorRuntime.class.getResourceAsStream(TRAINING_SCENARIO)) {
-                Files.copy(Objects.requireNonNull(training, TRAINING_SCENARIO), scenario);
-            }
-            // the training run records every class it loads; later runs map them instead of loading them again
-            if (!runLogged(log, List.of(javaExecutable(), "-XX:ArchiveClassesAtExit=" + directory.resolve(ARCHIVE),
-                    "-D" + ROLE + "=training", "-jar", extractedJar().toString(), "simulate", "--scenario",
-                    scenario.toString(), "--out", directory.resolve("training").toString()))
-                    || !Files.isRegularFile(directory.resolve(ARCHIVE))) {
-                return failed(log, "the training run");
-            }
-            Properties stamp = new Properties();
-            stamp.setProperty("jar", jarIdentity());
-            stamp.setProperty("jvm", jvmIdentity());
-            Path written = directory.resolve(STAMP + ".new");
-            try (Writer out = Files.newBufferedWriter(written, StandardCharsets.UTF_8)) {
-                stamp.store(out, "the jar and the JVM this runtime was prepared for");
-            }
-            moveInPlace(written, directory.resolve(STAMP));
         }
-        catch (IOException e) {
+        catch (IOException | UncheckedIOException e) {
             System.err.println("simulate --prepare: " + e.getMessage());
             return 1;
         }
@@ -190,10 +293,10 @@ public final class SimulatorRuntime {
     }
 
     private static boolean runLogged(Path log, List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .start();
-        return process.waitFor() == 0;
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        OPTION_VARIABLES.forEach(builder.environment()::remove);
+        return builder.start().waitFor() == 0;
     }
 
     private int failed(Path log, String step) {
@@ -222,6 +325,39 @@ public final class SimulatorRuntime {
         return stamp;
     }
 
+    /**
+     * The first file of the runtime (the directory itself included) that is a link, belongs to another user, or can be
+     * written by others: code run from there would not be the code this user prepared.
+     */
+    private static Optional<Path> othersCanChange(Path runtime) throws IOException {
+        String user = System.getProperty("user.name");
+        try (Stream<Path> paths = Files.walk(runtime)) {
+            for (Path path : paths.toList()) {
+                if (Files.isSymbolicLink(path)) {
+                    return Optional.of(path);
+                }
+                PosixFileAttributeView posix = Files.getFileAttributeView(path, PosixFileAttributeView.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                if (posix == null) {
+                    if (!Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName().equals(user)) {
+                        return Optional.of(path);
+                    }
+                    continue;
+                }
+                PosixFileAttributes attributes = posix.readAttributes();
+                if (!attributes.owner().getName().equals(user)
+                        || attributes.permissions().contains(PosixFilePermission.GROUP_WRITE)
+                        || attributes.permissions().contains(PosixFilePermission.OTHERS_WRITE)) {
+                    return Optional.of(path);
+                }
+            }
+        }
+        catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return Optional.empty();
+    }
+
     private String jarIdentity() {
         try {
             return Files.size(jar) + " bytes, modified " + Files.getLastModifiedTime(jar).toMillis();
@@ -240,16 +376,16 @@ public final class SimulatorRuntime {
         return directory.resolve("app").resolve(jar.getFileName());
     }
 
+    private Path lockFile() {
+        return directory.resolveSibling(directory.getFileName() + ".lock");
+    }
+
     private static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** Heap, system properties and the like, as given to this JVM; not a debugger's port, which this JVM holds. */
-    private static List<String> optionsOfThisJvm() {
-        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-            .filter(option -> !option.startsWith("-agentlib:jdwp") && !option.startsWith("-Xrunjdwp")
-                    && !option.startsWith("-XX:SharedArchiveFile") && !option.startsWith("-XX:ArchiveClassesAtExit"))
-            .toList();
+    private static List<String> inputArguments() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments();
     }
 
     private static void moveInPlace(Path from, Path to) throws IOException {
@@ -262,13 +398,13 @@ public final class SimulatorRuntime {
     }
 
     private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
         try (Stream<Path> paths = Files.walk(directory)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
+        }
+        catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

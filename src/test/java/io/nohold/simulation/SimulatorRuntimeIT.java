@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -56,7 +57,8 @@ class SimulatorRuntimeIT {
         Run here = simulate(jar, List.of("-Dnohold.simulator.fork=false"), "here");
 
         assertThat(prepared.status).as(prepared.output).isZero();
-        assertThat(prepared.output).contains("simulating in the prepared runtime with its class-data archive");
+        assertThat(prepared.output).contains("simulating in the prepared runtime, started with its class-data archive")
+            .doesNotContain("Unable to use shared archive");
         assertThat(here.status).as(here.output).isZero();
         assertThat(here.output).contains("simulating in this JVM");
         JsonNode result = results(prepared.out);
@@ -69,34 +71,100 @@ class SimulatorRuntimeIT {
         Run refused = simulate(jar, List.of(), "refused", "--replications", "3");
 
         assertThat(refused.status).isEqualTo(2);
-        assertThat(refused.output).contains("--replications: goes with --erlang-c").contains("usage: java -jar nohold.jar simulate");
+        assertThat(refused.output).contains("--replications: goes with --erlang-c").contains("usage: java -jar nohold.jar simulate")
+            .doesNotContain("runs in this JVM");
         assertThat(refused.out.resolve("result.json")).doesNotExist();
     }
 
     @Test
-    void aJarWithoutAPreparedRuntimeSimulatesInTheJvmItWasStartedIn() throws Exception {
-        Path copy = Files.copy(jar, Files.createDirectories(work.resolve("elsewhere")).resolve(jar.getFileName()));
+    void aJarIsSimulatedInItsPreparedRuntimeOnlyUntilItChanges() throws Exception {
+        Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
+        Path copy = Files.copy(jar, elsewhere.resolve(jar.getFileName()));
+        // started through a link, as a deployment might name its current version
+        Path link = Files.createSymbolicLink(elsewhere.resolve("nohold.jar"), copy.getFileName());
 
-        Run run = simulate(copy, List.of(), "unprepared");
+        Run unprepared = simulate(link, List.of(), "unprepared");
+        Run preparing = run(link, List.of(), "preparing", List.of("simulate", "--prepare"));
+        Run prepared = simulate(link, List.of(), "prepared-elsewhere");
+        Files.setLastModifiedTime(copy, FileTime.from(Files.getLastModifiedTime(copy).toInstant().plusSeconds(60)));
+        Run changed = simulate(link, List.of(), "changed");
 
-        assertThat(run.status).as(run.output).isZero();
-        assertThat(run.output).contains("no runtime prepared for this jar").contains("simulating in this JVM");
-        assertThat(results(run.out).path("rings").path("total").path("contacts").asInt()).isPositive();
+        assertThat(unprepared.status).as(unprepared.output).isZero();
+        assertThat(unprepared.output).contains("no runtime prepared for this jar").contains("simulating in this JVM");
+        assertThat(preparing.status).as(preparing.output).isZero();
+        assertThat(elsewhere.resolve(jar.getFileName().toString().replace(".jar", "-simulator"))).isDirectory();
+        assertThat(prepared.output).contains("simulating in the prepared runtime, started with its class-data archive");
+        assertThat(changed.status).as(changed.output).isZero();
+        assertThat(changed.output).contains("was prepared for another jar or place").contains("simulating in this JVM");
+        assertThat(results(changed.out)).isEqualTo(results(unprepared.out)).isEqualTo(results(prepared.out));
+    }
+
+    @Test
+    void aFlightRecordingRecordsTheSimulationItself() throws Exception {
+        Path recording = work.resolve("simulation.jfr");
+
+        Run recorded = simulate(jar, List.of("-XX:StartFlightRecording=filename=" + recording), "recorded");
+
+        assertThat(recorded.status).as(recorded.output).isZero();
+        assertThat(recorded.output).contains("runs in this JVM, which was started with -XX:StartFlightRecording")
+            .contains("simulating in this JVM");
+        assertThat(recording).isNotEmptyFile();
+    }
+
+    @Test
+    void theSimulatorsJvmEndsWhenTheOneThatStartedItIsKilled() throws Exception {
+        Path longer = Files.writeString(work.resolve("longer.json"), SCENARIO.replace("\"hours\": 0.25", "\"hours\": 24"));
+        List<String> command = List.of(javaExecutable(), "-jar", jar.toString(), "simulate", "--scenario", longer.toString(),
+                "--out", work.resolve("killed").toString());
+        Process parent = new ProcessBuilder(command).redirectErrorStream(true)
+            .redirectOutput(work.resolve("killed.log").toFile()).start();
+        try {
+            ProcessHandle child = null;
+            for (int i = 0; i < 600 && child == null && parent.isAlive(); i++) {
+                child = parent.toHandle().children()
+                    .filter(process -> process.info().arguments().map(List::of).orElse(List.of())
+                        .contains("-Dnohold.simulator.runtime=prepared"))
+                    .findFirst()
+                    .orElse(null);
+                if (child == null) {
+                    parent.waitFor(100, TimeUnit.MILLISECONDS);
+                }
+            }
+            assertThat(child).as("the prepared runtime's JVM, started by the simulate command").isNotNull();
+
+            parent.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+            assertThat(child.onExit().get(60, TimeUnit.SECONDS).isAlive()).as("the simulator's JVM, left alone").isFalse();
+        }
+        finally {
+            parent.descendants().forEach(ProcessHandle::destroyForcibly);
+            parent.destroyForcibly();
+        }
     }
 
     private record Run(int status, String output, Path out) {
     }
 
     private static Run simulate(Path jar, List<String> jvmOptions, String name, String... more) throws Exception {
-        Path out = work.resolve(name);
+        List<String> arguments = new ArrayList<>(List.of("simulate", "--scenario", scenario.toString(), "--out",
+                work.resolve(name).toString()));
+        arguments.addAll(List.of(more));
+        return run(jar, jvmOptions, name, arguments);
+    }
+
+    private static Run run(Path jar, List<String> jvmOptions, String name, List<String> arguments) throws Exception {
         Path log = work.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString(), "simulate", "--scenario", scenario.toString(), "--out", out.toString()));
-        command.addAll(List.of(more));
+        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the simulation ends").isTrue();
-        return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8), out);
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the command ends").isTrue();
+        return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8), work.resolve(name));
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** The figures of result.json without the run's own wall time. */
