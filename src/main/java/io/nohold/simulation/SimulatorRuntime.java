@@ -156,19 +156,16 @@ public final class SimulatorRuntime {
 
     private OptionalInt run(String[] args) {
         if (!Files.isDirectory(directory)) {
-            System.err.println("simulate: runs in this JVM, slower to start: no runtime prepared for this jar (java -jar "
-                    + jar.getFileName() + " simulate --prepare, or mvn package, prepares one in " + directory + ")");
-            return OptionalInt.empty();
+            return runsHere("no runtime prepared for this jar");
         }
         try (FileChannel lockFile = FileChannel.open(lockFile(), StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE); FileLock inUse = lockFile.lock(0, Long.MAX_VALUE, true)) {
-            Optional<String> unusable = unusable();
+            Properties stamp = readStamp();
+            Optional<String> unusable = unusable(stamp);
             if (unusable.isPresent()) {
-                System.err.println("simulate: runs in this JVM, slower to start: " + unusable.get() + " ("
-                        + directory + "; java -jar " + jar.getFileName() + " simulate --prepare, or mvn package, prepares it)");
-                return OptionalInt.empty();
+                return runsHere(unusable.get());
             }
-            return OptionalInt.of(runChild(args));
+            return OptionalInt.of(runChild(args, Objects.equals(stamp.getProperty("jvm"), jvmIdentity())));
         }
         catch (IOException e) {
             System.err.println("simulate: runs in this JVM: the prepared runtime could not be started (" + e.getMessage() + ")");
@@ -180,9 +177,14 @@ public final class SimulatorRuntime {
         }
     }
 
-    /** Why this runtime is not to be used, if it is not. */
-    private Optional<String> unusable() throws IOException {
-        Properties stamp = readStamp();
+    private OptionalInt runsHere(String why) {
+        System.err.println("simulate: runs in this JVM, slower to start: " + why + " (" + directory + "; java -jar "
+                + jar.getFileName() + " simulate --prepare, or mvn package, prepares it)");
+        return OptionalInt.empty();
+    }
+
+    /** Why the runtime with this stamp is not to be used, if it is not. */
+    private Optional<String> unusable(Properties stamp) throws IOException {
         if (stamp.isEmpty()) {
             return Optional.of("no runtime prepared for this jar");
         }
@@ -193,14 +195,14 @@ public final class SimulatorRuntime {
         return othersCanChange(directory).map(path -> "the runtime is not this user's alone: " + path);
     }
 
-    private int runChild(String[] args) throws IOException, InterruptedException {
+    private int runChild(String[] args, boolean archiveFitsThisJvm) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(inputArguments().stream()
             .filter(option -> !option.startsWith("-XX:SharedArchiveFile") && !option.startsWith("-XX:ArchiveClassesAtExit")
                     && !option.startsWith("-Xshare"))
             .toList());
-        if (Objects.equals(readStamp().getProperty("jvm"), jvmIdentity())) {
+        if (archiveFitsThisJvm) {
             command.add("-XX:SharedArchiveFile=" + directory.resolve(ARCHIVE));
         }
         command.add("-D" + ROLE + "=prepared");

@@ -7,10 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,6 +89,15 @@ class SimulatorRuntimeIT {
         Run unprepared = simulate(link, List.of(), "unprepared");
         Run preparing = run(link, List.of(), "preparing", List.of("simulate", "--prepare"));
         Run prepared = simulate(link, List.of(), "prepared-elsewhere");
+        // code others could have put there is not run: a library directory anyone in the group may write to
+        Path runtime = elsewhere.resolve(jar.getFileName().toString().replace(".jar", "-simulator"));
+        Path lib = runtime.resolve("app").resolve("lib");
+        Set<PosixFilePermission> own = Files.getPosixFilePermissions(lib);
+        Set<PosixFilePermission> groupWritable = EnumSet.copyOf(own);
+        groupWritable.add(PosixFilePermission.GROUP_WRITE);
+        Files.setPosixFilePermissions(lib, groupWritable);
+        Run tampered = simulate(link, List.of(), "tampered");
+        Files.setPosixFilePermissions(lib, own);
         Files.setLastModifiedTime(copy, FileTime.from(Files.getLastModifiedTime(copy).toInstant().plusSeconds(60)));
         Run changed = simulate(link, List.of(), "changed");
 
@@ -94,9 +106,29 @@ class SimulatorRuntimeIT {
         assertThat(preparing.status).as(preparing.output).isZero();
         assertThat(elsewhere.resolve(jar.getFileName().toString().replace(".jar", "-simulator"))).isDirectory();
         assertThat(prepared.output).contains("simulating in the prepared runtime, started with its class-data archive");
+        assertThat(tampered.status).as(tampered.output).isZero();
+        assertThat(tampered.output).contains("the runtime is not this user's alone: " + lib).contains("simulating in this JVM");
         assertThat(changed.status).as(changed.output).isZero();
         assertThat(changed.output).contains("was prepared for another jar or place").contains("simulating in this JVM");
         assertThat(results(changed.out)).isEqualTo(results(unprepared.out)).isEqualTo(results(prepared.out));
+    }
+
+    @Test
+    void prepareLeavesADirectoryItDidNotPrepareAlone() throws Exception {
+        Path beside = Files.createDirectories(work.resolve("planted"));
+        Path copy = Files.copy(jar, beside.resolve(jar.getFileName()));
+        Path planted = Files.createDirectories(beside.resolve(jar.getFileName().toString().replace(".jar", "-simulator")));
+        Path kept = Files.writeString(planted.resolve("notes.txt"), "someone else's");
+
+        Run preparing = run(copy, List.of(), "planted-prepare", List.of("simulate", "--prepare"));
+        Run simulated = simulate(copy, List.of(), "planted-run");
+
+        assertThat(preparing.status).isEqualTo(1);
+        assertThat(preparing.output).contains("is not a runtime this user prepared; move it away first");
+        assertThat(kept).hasContent("someone else's");
+        assertThat(planted.resolve("app")).doesNotExist();
+        assertThat(simulated.status).as(simulated.output).isZero();
+        assertThat(simulated.output).contains("no runtime prepared for this jar").contains("simulating in this JVM");
     }
 
     @Test
