@@ -70,19 +70,7 @@ public class CustomerPlacement {
             throw new ApiException(HttpStatus.CONFLICT, "the customer is in this region with this personal rep already",
                     List.of());
         }
-        jdbc.sql("UPDATE customer SET region_id = ?, personal_rep_id = ? WHERE id = ?")
-            .param(regionId)
-            .param(personalRepId)
-            .param(customerId)
-            .update();
-        if (customer.personalRepId() != null) {
-            jdbc.sql("UPDATE rep SET customer_count = customer_count - 1 WHERE id = ? AND customer_count > 0")
-                .param(customer.personalRepId())
-                .update();
-        }
-        if (personalRepId != null) {
-            jdbc.sql("UPDATE rep SET customer_count = customer_count + 1 WHERE id = ?").param(personalRepId).update();
-        }
+        customers.place(customerId, regionId, personalRepId, customer.personalRepId());
         String detail = "from " + place(customer.regionId(), customer.personalRepId()) + " to " + place(regionId, personalRepId)
                 + ": " + reason;
         jdbc.sql("INSERT INTO customer_event (customer_id, at, actor, type, detail) VALUES (?, ?, ?, 'MOVED', ?)")

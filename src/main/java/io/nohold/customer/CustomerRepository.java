@@ -11,6 +11,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import io.nohold.engine.EngineClock;
+import io.nohold.engine.TransactionCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Repository;
@@ -21,6 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
  * database holds at most one customer per e-mail key, per phone key and per channel and handle key (unique
  * constraints); a statement that would break that fails with a
  * {@link org.springframework.dao.DuplicateKeyException}.
+ * <p>
+ * This class is the customer row's only writer: a customer read by id is kept until the transaction ends
+ * ({@link TransactionCache}; a contact's intake, its promise and its notifications ask for the same customer several
+ * times), and every write here, and locking the row, forgets it.
  */
 @Repository
 public class CustomerRepository {
@@ -31,6 +36,8 @@ public class CustomerRepository {
 
     private final String nextIdSql;
 
+    private final TransactionCache<String, Customer> read = new TransactionCache<>();
+
     CustomerRepository(JdbcClient jdbc, DataSource dataSource) throws Exception {
         this.jdbc = jdbc;
         String product = JdbcUtils.extractDatabaseMetaData(dataSource, meta -> meta.getDatabaseProductName());
@@ -39,6 +46,10 @@ public class CustomerRepository {
     }
 
     public Optional<Customer> findById(String id) {
+        return read.get(id, this::load);
+    }
+
+    private Optional<Customer> load(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM customer WHERE id = ?").param(id).query(CustomerRepository::map).optional();
     }
 
@@ -122,6 +133,7 @@ public class CustomerRepository {
      */
     @Transactional
     public void insert(Customer customer) {
+        read.forget(customer.id());
         jdbc.sql("""
                 INSERT INTO customer (id, name, email, email_key, phone, phone_key, postal_code, country, tier,
                                       region_id, personal_rep_id, created_at, language)
@@ -147,6 +159,7 @@ public class CustomerRepository {
 
     /** Fills in the name, postal code, country and language where the customer record has none yet; never overwrites. */
     void completeDetails(String id, CustomerDetails details) {
+        read.forget(id);
         jdbc.sql("""
                 UPDATE customer SET
                   name = COALESCE(name, ?), postal_code = COALESCE(postal_code, ?), country = COALESCE(country, ?),
@@ -170,6 +183,7 @@ public class CustomerRepository {
         if (key == null) {
             return;
         }
+        read.forget(id);
         jdbc.sql("""
                 UPDATE customer SET email = ?, email_key = ?
                 WHERE id = ? AND email IS NULL AND email_key IS NULL
@@ -187,6 +201,7 @@ public class CustomerRepository {
         if (key == null) {
             return;
         }
+        read.forget(id);
         jdbc.sql("""
                 UPDATE customer SET phone = ?, phone_key = ?
                 WHERE id = ? AND phone IS NULL AND phone_key IS NULL
@@ -200,13 +215,15 @@ public class CustomerRepository {
 
     /**
      * Locks the customer's row until the surrounding transaction ends; a second caller waits. Without a transaction
-     * the lock ends with the statement.
+     * the lock ends with the statement. What this transaction read of the customer before is read again after it.
      */
     boolean lock(String customerId) {
+        read.forget(customerId);
         return jdbc.sql("SELECT id FROM customer WHERE id = ? FOR UPDATE").param(customerId).query(String.class).optional().isPresent();
     }
 
     public void assignRegion(String customerId, String regionId) {
+        read.forget(customerId);
         jdbc.sql("UPDATE customer SET region_id = ? WHERE id = ? AND region_id IS NULL").param(regionId).param(customerId).update();
     }
 
@@ -216,12 +233,34 @@ public class CustomerRepository {
      */
     @Transactional
     public void assignPersonalRep(String customerId, String repId) {
+        read.forget(customerId);
         int assigned = jdbc.sql("UPDATE customer SET personal_rep_id = ? WHERE id = ? AND personal_rep_id IS NULL")
             .param(repId)
             .param(customerId)
             .update();
         if (assigned == 1) {
             countCustomerOf(repId);
+        }
+    }
+
+    /**
+     * Moves the customer to the region with this personal rep (or none), and moves their count from the rep they had
+     * to the new one, in the caller's transaction.
+     */
+    void place(String customerId, String regionId, String personalRepId, String previousRepId) {
+        read.forget(customerId);
+        jdbc.sql("UPDATE customer SET region_id = ?, personal_rep_id = ? WHERE id = ?")
+            .param(regionId)
+            .param(personalRepId)
+            .param(customerId)
+            .update();
+        if (previousRepId != null) {
+            jdbc.sql("UPDATE rep SET customer_count = customer_count - 1 WHERE id = ? AND customer_count > 0")
+                .param(previousRepId)
+                .update();
+        }
+        if (personalRepId != null) {
+            countCustomerOf(personalRepId);
         }
     }
 
@@ -270,6 +309,7 @@ public class CustomerRepository {
      * erasure's time is kept; repeating it changes nothing more.
      */
     public void anonymise(String id, Instant at) {
+        read.forget(id);
         jdbc.sql("DELETE FROM customer_handle WHERE customer_id = ?").param(id).update();
         // an administrator's reason for moving the customer may describe them
         jdbc.sql("UPDATE customer_event SET detail = NULL WHERE customer_id = ?").param(id).update();
