@@ -25,7 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>
  * This class is the customer row's only writer: a customer read by id is kept until the transaction ends
  * ({@link TransactionCache}; a contact's intake, its promise and its notifications ask for the same customer several
- * times), and every write here, and locking the row, forgets it.
+ * times), and every write here, and locking the row, forgets it. So within one transaction a customer reads the same
+ * until it is written or locked: what must see another transaction's change locks first ({@link #lock}). Neither a
+ * savepoint rolled back nor an inner {@code REQUIRES_NEW} transaction's write clears what the outer one read: inside
+ * a savepoint, read a customer only before writing it.
  */
 @Repository
 public class CustomerRepository {

@@ -87,8 +87,10 @@ class PersonalData {
      */
     @Transactional
     ErasureReport erase(String customerId, boolean withdrawOpenCases) {
-        Customer customer = known(customerId);
+        known(customerId);
         customerService.lockForIntake(customerId);
+        // read again under the lock: an address a contact added just before is erased with the rest
+        Customer customer = known(customerId);
         List<CaseRecord> open = caseFile.openCasesOf(customerId);
         if (!open.isEmpty() && !withdrawOpenCases) {
             throw new ApiException(HttpStatus.CONFLICT, "customer " + customerId + " has open cases ("

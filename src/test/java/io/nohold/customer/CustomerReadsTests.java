@@ -39,11 +39,15 @@ class CustomerReadsTests {
 
     String region;
 
+    String otherRegion;
+
     @BeforeEach
     void customerWithoutRegion() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         region = "cr-" + tag;
         directory.saveRegion(new Region(region, "Reads " + tag));
+        otherRegion = region + "-b";
+        directory.saveRegion(new Region(otherRegion, "Reads elsewhere " + tag));
         id = "CR-" + tag;
         customers.insert(new Customer(id, "Ada Reader", null, null, null, "DE", Tier.STANDARD, null, null, Instant.now()));
     }
@@ -59,6 +63,9 @@ class CustomerReadsTests {
 
             customers.completeDetails(id, new CustomerDetails(null, null, null, null, "80331", null));
             assertThat(customers.findById(id).orElseThrow().postalCode()).isEqualTo("80331");
+
+            customers.place(id, otherRegion, null, null);
+            assertThat(customers.findById(id).orElseThrow().regionId()).isEqualTo(otherRegion);
 
             customers.anonymise(id, Instant.now());
             assertThat(customers.findById(id).orElseThrow().name()).isNull();
