@@ -616,7 +616,9 @@ public class CaseFile {
                 "amount", granted.map(Accommodation::amount).orElse(null), "personalRepName",
                 record.personalRepId() == null ? "" : people.nameOf(record.personalRepId())));
         // told once: a later resolution of this case does not repeat it
-        cases.setGranted(caseNumber, null, null);
+        if (granted.isPresent()) {
+            cases.setGranted(caseNumber, null, null);
+        }
     }
 
     public void reopened(String caseNumber) {

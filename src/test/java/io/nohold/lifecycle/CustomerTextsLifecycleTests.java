@@ -132,6 +132,26 @@ class CustomerTextsLifecycleTests {
         assertThat(events(answer, "REPLIED_TO_CUSTOMER")).hasSize(1);
     }
 
+    @Test
+    void whatWasGrantedIsToldOnceAndNotAgainWhenTheReopenedCaseIsResolved() {
+        CustomerDetails customer = CaseDriver.newCustomer(HAMBURG);
+        IntakeAnswer answer = reached("EMAIL", customer);
+        String handler = answer.handler().id();
+        driver.complete(handler, driver.task(answer.caseNumber(), RESOLVE_CONTACT), Map.of("outcome", "ACCOMMODATION",
+                "notes", "refund", "accommodationType", "REFUND", "accommodationAmount", 80, "accommodationReason", "late"));
+
+        driver.passTime(java.time.Duration.ofDays(2), answer.caseNumber());
+        IntakeAnswer reply = driver.submit("EMAIL", customer, "thanks, one more question");
+        assertThat(reply.caseNumber()).as("the reply reopens the case").isEqualTo(answer.caseNumber());
+        driver.complete(handler, driver.task(answer.caseNumber(), REACH_CUSTOMER), Map.of("reachNotes", "reached"));
+        driver.complete(handler, driver.task(answer.caseNumber(), RESOLVE_CONTACT),
+                Map.of("outcome", "RESOLVED", "notes", "answered"));
+
+        assertThat(customerNotices(answer, "RESOLVED")).extracting(Notification::text)
+            .satisfiesExactly(first -> assertThat(first).contains("We have granted you a refund of 80.00."),
+                    second -> assertThat(second).doesNotContain("refund", "80.00"));
+    }
+
     private IntakeAnswer reached(String channel, CustomerDetails customer) {
         IntakeAnswer answer = driver.submit(channel, customer, "something is wrong");
         driver.complete(answer.handler().id(), driver.task(answer.caseNumber(), REACH_CUSTOMER), Map.of("reachNotes", "reached"));
