@@ -205,9 +205,10 @@ public final class SimulatorRuntime {
 
     private int runChild(String[] args, boolean archiveFitsThisJvm) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
+        List<String> inherited = inputArguments();
         command.add(javaExecutable());
-        command.addAll(optionsOfItsOwn(inputArguments(), readHugePagesSetting()));
-        command.addAll(inputArguments().stream()
+        command.addAll(optionsOfItsOwn(inherited, readHugePagesSetting()));
+        command.addAll(inherited.stream()
             .filter(option -> !option.startsWith("-XX:SharedArchiveFile") && !option.startsWith("-XX:ArchiveClassesAtExit")
                     && !option.startsWith("-Xshare"))
             .toList());

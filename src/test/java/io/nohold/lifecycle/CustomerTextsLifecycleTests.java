@@ -3,6 +3,7 @@ package io.nohold.lifecycle;
 import static io.nohold.lifecycle.ContactLifecycleProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -140,7 +141,7 @@ class CustomerTextsLifecycleTests {
         driver.complete(handler, driver.task(answer.caseNumber(), RESOLVE_CONTACT), Map.of("outcome", "ACCOMMODATION",
                 "notes", "refund", "accommodationType", "REFUND", "accommodationAmount", 80, "accommodationReason", "late"));
 
-        driver.passTime(java.time.Duration.ofDays(2), answer.caseNumber());
+        driver.passTime(Duration.ofDays(2), answer.caseNumber());
         IntakeAnswer reply = driver.submit("EMAIL", customer, "thanks, one more question");
         assertThat(reply.caseNumber()).as("the reply reopens the case").isEqualTo(answer.caseNumber());
         driver.complete(handler, driver.task(answer.caseNumber(), REACH_CUSTOMER), Map.of("reachNotes", "reached"));
