@@ -608,7 +608,7 @@ public class CaseFile {
         cases.resolve(caseNumber, EngineClock.now(), resolvedBy);
         history.record(caseNumber, CaseEventType.RESOLVED, resolvedBy, null, null);
         CaseRecord record = cases.get(caseNumber);
-        Optional<Accommodation> granted = cases.granted(caseNumber);
+        Optional<Accommodation> granted = Optional.ofNullable(record.granted());
         String type = granted.map(Accommodation::type).orElse("");
         toCustomer(record, NotificationKind.RESOLVED, channelOf(record), values("granted", granted.isPresent(),
                 "refund", "REFUND".equals(type), "credit", "CREDIT".equals(type), "replacement", "REPLACEMENT".equals(type),

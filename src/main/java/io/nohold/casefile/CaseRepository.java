@@ -25,7 +25,8 @@ public class CaseRepository {
             case_number, customer_id, state, channel, subject, region_id, region_unresolved, personal_rep_id, handler_id,
             received_at, promised_by, personal_window_ends_at, resolution_due_at, resolved_at, resolved_by, closed_at,
             process_instance_id, sla_personal_window, sla_first_response, sla_resolution, sla_reminder_before,
-            sla_approval_window, sla_escalation_window, sla_quiet_period, sla_hours, sla_task_priority""";
+            sla_approval_window, sla_escalation_window, sla_quiet_period, sla_hours, sla_task_priority, granted_type,
+            granted_amount""";
 
     private final JdbcClient jdbc;
 
@@ -205,19 +206,12 @@ public class CaseRepository {
 
     /** What the customer will be told was granted at resolution; null type and amount: nothing (any more). */
     void setGranted(String caseNumber, String type, java.math.BigDecimal amount) {
+        read.forget(caseNumber);
         jdbc.sql("UPDATE support_case SET granted_type = ?, granted_amount = ? WHERE case_number = ?")
             .param(type)
             .param(amount)
             .param(caseNumber)
             .update();
-    }
-
-    /** The accommodation granted since the customer was last told of one. */
-    java.util.Optional<Accommodation> granted(String caseNumber) {
-        return jdbc.sql("SELECT granted_type, granted_amount FROM support_case WHERE case_number = ? AND granted_type IS NOT NULL")
-            .param(caseNumber)
-            .query((rs, n) -> new Accommodation(rs.getString("granted_type"), rs.getBigDecimal("granted_amount"), null))
-            .optional();
     }
 
     void setResolutionDue(String caseNumber, Instant resolutionDueAt) {
@@ -293,7 +287,14 @@ public class CaseRepository {
                 rs.getString("region_id"), rs.getBoolean("region_unresolved"), rs.getString("personal_rep_id"),
                 rs.getString("handler_id"), instant(rs, "received_at"), instant(rs, "promised_by"),
                 instant(rs, "personal_window_ends_at"), instant(rs, "resolution_due_at"), instant(rs, "resolved_at"),
-                rs.getString("resolved_by"), instant(rs, "closed_at"), rs.getString("process_instance_id"), policy(rs));
+                rs.getString("resolved_by"), instant(rs, "closed_at"), rs.getString("process_instance_id"), policy(rs),
+                granted(rs));
+    }
+
+    /** What was granted and not told yet; the reason is the history's, not kept with the case. */
+    private static Accommodation granted(ResultSet rs) throws SQLException {
+        String type = rs.getString("granted_type");
+        return type == null ? null : new Accommodation(type, rs.getBigDecimal("granted_amount"), null);
     }
 
     /** The row kept with the latest promise; null before one, or for a case from before V20. */
