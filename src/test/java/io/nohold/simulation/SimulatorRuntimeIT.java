@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -62,8 +63,16 @@ class SimulatorRuntimeIT {
         assertThat(prepared.status).as(prepared.output).isZero();
         assertThat(prepared.output).contains("simulating in the prepared runtime, started with its class-data archive")
             .doesNotContain("Unable to use shared archive");
+        // its heap in transparent huge pages exactly where this machine's kernel gives them to a program that asks
+        Optional<String> hugePages = readable(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+        if (SimulatorRuntime.optionsOfItsOwn(List.of(), hugePages).isEmpty()) {
+            assertThat(prepared.output).as("kernel setting %s", hugePages).doesNotContain("with transparent huge pages");
+        }
+        else {
+            assertThat(prepared.output).as("kernel setting %s", hugePages).contains("with transparent huge pages");
+        }
         assertThat(here.status).as(here.output).isZero();
-        assertThat(here.output).contains("simulating in this JVM");
+        assertThat(here.output).contains("simulating in this JVM").doesNotContain("with transparent huge pages");
         JsonNode result = results(prepared.out);
         assertThat(result.path("rings").path("total").path("contacts").asInt()).isPositive();
         assertThat(result).isEqualTo(results(here.out));
@@ -193,6 +202,16 @@ class SimulatorRuntimeIT {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the command ends").isTrue();
         return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8), work.resolve(name));
+    }
+
+    /** The file's text, or empty where there is no such file (a kernel without transparent huge pages). */
+    private static Optional<String> readable(Path file) {
+        try {
+            return Optional.of(Files.readString(file));
+        }
+        catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static String javaExecutable() {
