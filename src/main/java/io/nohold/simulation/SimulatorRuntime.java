@@ -140,8 +140,9 @@ public final class SimulatorRuntime {
         if (role == null) {
             return "this JVM";
         }
-        boolean archived = inputArguments().stream().anyMatch(argument -> argument.startsWith("-XX:SharedArchiveFile="));
-        boolean hugePages = inputArguments().contains(HUGE_PAGES);
+        List<String> arguments = inputArguments();
+        boolean archived = arguments.stream().anyMatch(argument -> argument.startsWith("-XX:SharedArchiveFile="));
+        boolean hugePages = arguments.contains(HUGE_PAGES);
         return "the " + role + " runtime" + (archived ? ", started with its class-data archive" : "")
                 + (hugePages ? ", with transparent huge pages" : "");
     }
@@ -246,7 +247,8 @@ public final class SimulatorRuntime {
         return !chosen && offered ? List.of(HUGE_PAGES) : List.of();
     }
 
-    private static Optional<String> readHugePagesSetting() {
+    /** The kernel's setting, or empty where it has none (no transparent huge pages) or it cannot be read. */
+    static Optional<String> readHugePagesSetting() {
         try {
             return Optional.of(Files.readString(TRANSPARENT_HUGE_PAGES));
         }

@@ -64,7 +64,7 @@ class SimulatorRuntimeIT {
         assertThat(prepared.output).contains("simulating in the prepared runtime, started with its class-data archive")
             .doesNotContain("Unable to use shared archive");
         // its heap in transparent huge pages exactly where this machine's kernel gives them to a program that asks
-        Optional<String> hugePages = readable(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+        Optional<String> hugePages = SimulatorRuntime.readHugePagesSetting();
         if (SimulatorRuntime.optionsOfItsOwn(List.of(), hugePages).isEmpty()) {
             assertThat(prepared.output).as("kernel setting %s", hugePages).doesNotContain("with transparent huge pages");
         }
@@ -202,16 +202,6 @@ class SimulatorRuntimeIT {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the command ends").isTrue();
         return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8), work.resolve(name));
-    }
-
-    /** The file's text, or empty where there is no such file (a kernel without transparent huge pages). */
-    private static Optional<String> readable(Path file) {
-        try {
-            return Optional.of(Files.readString(file));
-        }
-        catch (IOException e) {
-            return Optional.empty();
-        }
     }
 
     private static String javaExecutable() {
