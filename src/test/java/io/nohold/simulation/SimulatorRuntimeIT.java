@@ -65,14 +65,17 @@ class SimulatorRuntimeIT {
             .doesNotContain("Unable to use shared archive");
         // its heap in transparent huge pages exactly where this machine's kernel gives them to a program that asks
         Optional<String> hugePages = SimulatorRuntime.readHugePagesSetting();
-        if (SimulatorRuntime.optionsOfItsOwn(List.of(), hugePages).isEmpty()) {
+        if (!SimulatorRuntime.optionsOfItsOwn(List.of(), hugePages).contains("-XX:+UseTransparentHugePages")) {
             assertThat(prepared.output).as("kernel setting %s", hugePages).doesNotContain("with transparent huge pages");
         }
         else {
             assertThat(prepared.output).as("kernel setting %s", hugePages).contains("with transparent huge pages");
         }
+        // and its heap kept by the serial collector, which a run in the JVM it was started in does not choose
+        assertThat(prepared.output).contains("with the serial collector");
         assertThat(here.status).as(here.output).isZero();
-        assertThat(here.output).contains("simulating in this JVM").doesNotContain("with transparent huge pages");
+        assertThat(here.output).contains("simulating in this JVM").doesNotContain("with transparent huge pages")
+            .doesNotContain("serial collector");
         JsonNode result = results(prepared.out);
         assertThat(result.path("rings").path("total").path("contacts").asInt()).isPositive();
         assertThat(result).isEqualTo(results(here.out));
@@ -86,6 +89,16 @@ class SimulatorRuntimeIT {
         assertThat(refused.output).contains("--replications: goes with --erlang-c").contains("usage: java -jar nohold.jar simulate")
             .doesNotContain("runs in this JVM");
         assertThat(refused.out.resolve("result.json")).doesNotExist();
+    }
+
+    @Test
+    void aCollectorChosenOnTheCommandLineIsTheOneTheSimulatorsJvmRunsWith() throws Exception {
+        // the serial collector added as well would make the JVM refuse to start ("multiple garbage collectors")
+        Run parallel = simulate(jar, List.of("-XX:+UseParallelGC"), "parallel");
+
+        assertThat(parallel.status).as(parallel.output).isZero();
+        assertThat(parallel.output).contains("simulating in the prepared runtime").doesNotContain("serial collector");
+        assertThat(results(parallel.out).path("rings").path("total").path("contacts").asInt()).isPositive();
     }
 
     @Test
