@@ -38,7 +38,8 @@ import java.util.stream.Stream;
  * {@code lib/} of plain jars) and a class-data archive (the JDK's AppCDS) recorded during a short training run of the
  * simulator. {@code simulate} then runs in a JVM of its own started from them, with this JVM's heap, system
  * properties and the like, and ends with that JVM's status; that JVM ends itself if this one goes away. Its heap is
- * in transparent huge pages where the kernel offers them and kept by the serial collector ({@link #optionsOfItsOwn}).
+ * in transparent huge pages where the kernel offers them and kept by the serial collector, and C2 inlines less
+ * ({@link #optionsOfItsOwn}).
  * <p>
  * A runtime is used only where it was prepared, by the jar it was prepared from (its size and modification time are
  * kept with it), if it belongs to the user running the simulator and nobody else can write to it; its archive only
@@ -79,6 +80,8 @@ public final class SimulatorRuntime {
     private static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
 
     private static final String SERIAL_COLLECTOR = "-XX:+UseSerialGC";
+
+    private static final String SMALL_INLINING = "-XX:InlineSmallCode=500";
 
     /** An option that turns one of the JDK's garbage collectors on or off. */
     private static final Pattern COLLECTOR_CHOICE = Pattern.compile("-XX:[+-]Use(Serial|Parallel|G1|Z|Shenandoah|Epsilon)GC");
@@ -150,8 +153,10 @@ public final class SimulatorRuntime {
         boolean archived = arguments.stream().anyMatch(argument -> argument.startsWith("-XX:SharedArchiveFile="));
         boolean hugePages = arguments.contains(HUGE_PAGES);
         boolean serial = arguments.contains(SERIAL_COLLECTOR);
+        boolean smallInlining = arguments.contains(SMALL_INLINING);
         return "the " + role + " runtime" + (archived ? ", started with its class-data archive" : "")
-                + (hugePages ? ", with transparent huge pages" : "") + (serial ? ", with the serial collector" : "");
+                + (hugePages ? ", with transparent huge pages" : "") + (serial ? ", with the serial collector" : "")
+                + (smallInlining ? ", inlining less" : "");
     }
 
     private static Optional<SimulatorRuntime> startedFromJar() {
@@ -247,13 +252,16 @@ public final class SimulatorRuntime {
      * database's trees all the time, and with 2 MB pages the processor's address cache covers far more of them;</li>
      * <li>the serial garbage collector, unless the command line chose a collector. A run is one thread that writes
      * references into the database's trees all day and keeps under 200 MB alive: the serial collector's write barrier
-     * is a single store where G1's is a filter and a queue, and its pauses are short for so little live data.</li>
+     * is a single store where G1's is a filter and a queue, and its pauses are short for so little live data;</li>
+     * <li>C2 inlining a method it has already compiled only while its code is under 500 bytes (2,500 by default),
+     * unless the command line sets that limit. A run passes through a great deal of code (Spring, the engine,
+     * MyBatis, H2, NoHold) that is compiled while the day goes on; with the lower limit C2 does about half the work
+     * and is done sooner, and the second vCPU it runs on shares a core with the thread that simulates.</li>
      * </ul>
-     * Each made a full day 8–10 % faster, alternated with runs without it (docs/performance.md, "The
-     * simulator").
+     * Each made a full day 8–11 % faster, alternated with runs without it (docs/performance.md, "The simulator").
      */
     static List<String> optionsOfItsOwn(List<String> inherited, Optional<String> hugePagesSetting) {
-        List<String> options = new ArrayList<>(2);
+        List<String> options = new ArrayList<>(3);
         boolean pagesChosen = inherited.stream()
             .anyMatch(option -> option.contains("LargePage") || option.contains("HugePage") || option.contains("HugeTLBFS"));
         boolean offered = hugePagesSetting.filter(setting -> setting.contains("[always]") || setting.contains("[madvise]"))
@@ -264,6 +272,9 @@ public final class SimulatorRuntime {
         if (inherited.stream().noneMatch(option -> COLLECTOR_CHOICE.matcher(option).matches())) {
             // a second collector named on the same command line would be refused by the JVM
             options.add(SERIAL_COLLECTOR);
+        }
+        if (inherited.stream().noneMatch(option -> option.startsWith("-XX:InlineSmallCode="))) {
+            options.add(SMALL_INLINING);
         }
         return List.copyOf(options);
     }

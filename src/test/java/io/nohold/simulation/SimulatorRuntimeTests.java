@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Optional;
 
+import org.assertj.core.api.ListAssert;
 import org.junit.jupiter.api.Test;
 
 class SimulatorRuntimeTests {
@@ -13,26 +14,29 @@ class SimulatorRuntimeTests {
 
     private static final String SERIAL = "-XX:+UseSerialGC";
 
+    private static final String INLINING = "-XX:InlineSmallCode=500";
+
     private static final Optional<String> OFFERED = Optional.of("always [madvise] never\n");
+
+    private static final Optional<String> NONE = Optional.empty();
 
     @Test
     void theSimulatorsHeapIsInHugePagesWhereTheKernelGivesThemToAProgramThatAsks() {
-        assertThat(SimulatorRuntime.optionsOfItsOwn(List.of("-Xmx4g"), OFFERED)).containsExactly(HUGE_PAGES, SERIAL);
-        assertThat(SimulatorRuntime.optionsOfItsOwn(List.of(), Optional.of("[always] madvise never\n")))
-            .containsExactly(HUGE_PAGES, SERIAL);
+        assertOwnOptions(OFFERED, "-Xmx4g").containsExactly(HUGE_PAGES, SERIAL, INLINING);
+        assertOwnOptions(Optional.of("[always] madvise never\n")).containsExactly(HUGE_PAGES, SERIAL, INLINING);
     }
 
     @Test
     void noHugePagesWhereTheKernelHasNoneToGive() {
-        assertThat(SimulatorRuntime.optionsOfItsOwn(List.of(), Optional.of("always madvise [never]\n"))).containsExactly(SERIAL);
-        assertThat(SimulatorRuntime.optionsOfItsOwn(List.of(), Optional.empty())).containsExactly(SERIAL);
+        assertOwnOptions(Optional.of("always madvise [never]\n")).containsExactly(SERIAL, INLINING);
+        assertOwnOptions(NONE).containsExactly(SERIAL, INLINING);
     }
 
     @Test
     void aCommandLineThatChoseAboutLargePagesIsLeftAsItIs() {
-        assertThat(SimulatorRuntime.optionsOfItsOwn(List.of("-XX:-UseTransparentHugePages"), OFFERED)).containsExactly(SERIAL);
-        assertThat(SimulatorRuntime.optionsOfItsOwn(List.of("-XX:+UseLargePages"), OFFERED)).containsExactly(SERIAL);
-        assertThat(SimulatorRuntime.optionsOfItsOwn(List.of("-XX:LargePageSizeInBytes=1g"), OFFERED)).containsExactly(SERIAL);
+        assertOwnOptions(OFFERED, "-XX:-UseTransparentHugePages").containsExactly(SERIAL, INLINING);
+        assertOwnOptions(OFFERED, "-XX:+UseLargePages").containsExactly(SERIAL, INLINING);
+        assertOwnOptions(OFFERED, "-XX:LargePageSizeInBytes=1g").containsExactly(SERIAL, INLINING);
     }
 
     @Test
@@ -40,7 +44,7 @@ class SimulatorRuntimeTests {
         // the JVM refuses a command line that names two collectors
         for (String choice : List.of("-XX:+UseG1GC", "-XX:+UseParallelGC", "-XX:+UseZGC", "-XX:+UseShenandoahGC",
                 "-XX:+UseEpsilonGC", "-XX:+UseSerialGC", "-XX:-UseSerialGC")) {
-            assertThat(SimulatorRuntime.optionsOfItsOwn(List.of("-Xmx2g", choice), OFFERED)).as(choice).containsExactly(HUGE_PAGES);
+            assertOwnOptions(OFFERED, "-Xmx2g", choice).as(choice).containsExactly(HUGE_PAGES, INLINING);
         }
     }
 
@@ -48,8 +52,19 @@ class SimulatorRuntimeTests {
     void tuningACollectorIsNotChoosingOne() {
         for (String tuning : List.of("-XX:MaxGCPauseMillis=50", "-XX:+UseGCOverheadLimit", "-XX:ParallelGCThreads=1",
                 "-Xlog:gc", "-XX:+UseStringDeduplication")) {
-            assertThat(SimulatorRuntime.optionsOfItsOwn(List.of(tuning), Optional.empty())).as(tuning).containsExactly(SERIAL);
+            assertOwnOptions(NONE, tuning).as(tuning).containsExactly(SERIAL, INLINING);
         }
+    }
+
+    @Test
+    void aCommandLineThatSetsTheInliningLimitKeepsIt() {
+        assertOwnOptions(NONE, "-XX:InlineSmallCode=2500").containsExactly(SERIAL);
+        // other inlining options leave that limit to the simulator
+        assertOwnOptions(NONE, "-XX:MaxInlineLevel=9").containsExactly(SERIAL, INLINING);
+    }
+
+    private static ListAssert<String> assertOwnOptions(Optional<String> kernelSetting, String... commandLine) {
+        return assertThat(SimulatorRuntime.optionsOfItsOwn(List.of(commandLine), kernelSetting));
     }
 
 }
