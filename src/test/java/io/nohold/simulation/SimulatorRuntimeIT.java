@@ -92,8 +92,9 @@ class SimulatorRuntimeIT {
     }
 
     @Test
-    void aCollectorChosenOnTheCommandLineIsTheOneTheSimulatorsJvmRunsWith() throws Exception {
-        // the serial collector added as well would make the JVM refuse to start ("multiple garbage collectors")
+    void aCommandLineThatNamesACollectorStillSimulatesInThePreparedRuntime() throws Exception {
+        // the serial collector added as well would make the JVM refuse to start ("Multiple garbage collectors
+        // selected"); which collector the JVM then runs with is SimulatorRuntimeTests' to show, not the log's
         Run parallel = simulate(jar, List.of("-XX:+UseParallelGC"), "parallel");
 
         assertThat(parallel.status).as(parallel.output).isZero();
